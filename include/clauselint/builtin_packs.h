@@ -1,0 +1,32 @@
+// The rule packs compiled into the binary from rules/*.yaml.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace clauselint {
+
+struct BuiltinPack {
+  std::string_view name;   // "core"
+  std::string_view file;   // "rules/core.yaml", as named in diagnostics
+  std::string_view yaml;
+};
+
+const std::vector<BuiltinPack>& builtin_packs();
+const BuiltinPack* find_builtin_pack(std::string_view name);
+
+}  // namespace clauselint
+
+#include <string>
+
+#include "clauselint/diagnostic.h"
+#include "clauselint/rule_set.h"
+
+namespace clauselint {
+
+// Loads each pack in `selection` into `rules`: a built-in pack's name, or the
+// path of a YAML file. An empty selection loads every built-in pack. Returns
+// every problem found (an unknown name, an unreadable file, pack errors).
+std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string>& selection);
+
+}  // namespace clauselint

@@ -1,0 +1,52 @@
+// A compiled PCRE2 pattern: caseless, UTF and UCP (Unicode-aware \w, \b, \d)
+// by default, JIT-compiled once, and matched with limits so that no pattern,
+// however badly written, can hang a run.
+//
+// Cost: compile once per run; find_all() scans a text once, O(n) for sane
+// patterns. A match that exceeds the match or depth limit stops the scan and
+// returns an error instead of hanging.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clauselint {
+
+struct Match {
+  std::uint32_t begin = 0;  // byte offsets into the text searched
+  std::uint32_t end = 0;
+};
+
+class Pattern {
+ public:
+  struct Compiled;
+  // Compiles `regex`. On failure returns null and sets `error` to PCRE2's
+  // message and `error_offset` to the offset in `regex` where it failed.
+  static std::shared_ptr<const Pattern> compile(std::string_view regex, std::string& error,
+                                                std::size_t& error_offset);
+  ~Pattern();
+  Pattern(const Pattern&) = delete;
+  Pattern& operator=(const Pattern&) = delete;
+
+  // Appends every non-overlapping match in `text` (valid UTF-8) to `out`.
+  // Returns an empty string, or a message when a limit was hit.
+  std::string find_all(std::string_view text, std::vector<Match>& out) const;
+  // True when the pattern matches somewhere in `text`.
+  bool search(std::string_view text) const;
+
+  const std::string& source() const { return source_; }
+
+ private:
+  explicit Pattern(std::string source);
+  std::string source_;
+  Compiled* compiled_ = nullptr;
+};
+
+// Limits applied to every match (see pcre2_set_match_limit/depth_limit).
+inline constexpr std::uint32_t kMatchLimit = 1'000'000;
+inline constexpr std::uint32_t kDepthLimit = 10'000;
+
+}  // namespace clauselint

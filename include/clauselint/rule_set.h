@@ -1,0 +1,98 @@
+// Rules and rule packs, as loaded from YAML (see docs/rule-packs.md for the
+// schema a pack author writes).
+//
+// A RuleSet owns every loaded pack, its rules, and one table of matchers
+// shared by all of them: a regex used by several rules is compiled and
+// JIT-compiled once, and run once per document.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clauselint/diagnostic.h"
+#include "clauselint/pattern.h"
+#include "clauselint/severity.h"
+
+namespace clauselint {
+
+// Where the parts of a condition must hold together.
+enum class Scope { sentence, paragraph, section, document };
+std::string_view to_string(Scope s);
+
+// A pattern a condition refers to: a regex, a phrase or a built-in extractor.
+struct Matcher {
+  std::string source;                        // as written, e.g. "extract: email"
+  std::shared_ptr<const Pattern> pattern;
+  bool (*accept)(std::string_view) = nullptr;  // extra check on each match
+};
+
+// A condition tree: a term holds where its matcher matches; `any` where one
+// child holds (inside one unit of `within`, when set), `all` where every
+// child holds inside one unit of `within`
+// (and within `near` words of each other, when set); `negate` where its
+// child does not hold. A match is disqualified when one of `unless` matches
+// in the same sentence (so "we do not notify you" can cancel "notify you").
+struct Condition {
+  enum class Kind { term, any, all, negate };
+  Kind kind = Kind::term;
+  int matcher = -1;                  // Kind::term
+  std::vector<Condition> children;   // any, all, negate
+  std::optional<Scope> within;      // unset: the unit the parent looks at
+  int near = 0;                      // words; 0 means no limit
+  std::vector<int> unless;           // matcher indexes
+};
+
+struct Rule {
+  enum class Kind { require, forbid };
+  std::string id;
+  std::string pack;
+  std::string title;
+  Severity severity = Severity::error;
+  std::string message;
+  std::vector<std::string> citations;
+  std::string help;                  // Markdown
+  std::vector<std::string> tags;
+  Kind kind = Kind::require;
+  Condition check;                   // what `require` needs / what `forbid` flags
+  std::optional<Condition> when;     // the rule applies only where this holds
+  std::optional<Condition> topic;    // require: when this is absent too ...
+  std::string topic_message;         // ... report this message instead
+  std::vector<int> belongs_under;    // matchers for the headings a missing clause belongs under
+  std::vector<std::string> pass_examples;
+  std::vector<std::string> fail_examples;
+};
+
+struct Pack {
+  std::string name;
+  std::string file;                  // where it was loaded from
+  std::string description;
+  std::vector<int> rules;            // indexes into RuleSet::rules()
+};
+
+class RuleSet {
+ public:
+  // Parses and validates one pack and adds it. Returns the diagnostics (every
+  // problem found, each with `file:line:col` in the YAML); the pack is added
+  // only when there is no error. `file` is the name used in diagnostics.
+  std::vector<Diagnostic> load_pack(std::string_view yaml, const std::string& file);
+
+  const std::vector<Pack>& packs() const { return packs_; }
+  const std::vector<Rule>& rules() const { return rules_; }
+  const std::vector<Matcher>& matchers() const { return matchers_; }
+  const Rule* find_rule(std::string_view id) const;
+  const Pack* find_pack(std::string_view name) const;
+
+  // Interns a matcher (used by the loader): the same source gives the same index.
+  int add_matcher(Matcher m);
+
+ private:
+  friend class PackLoader;
+  std::vector<Pack> packs_;
+  std::vector<Rule> rules_;
+  std::vector<Matcher> matchers_;
+};
+
+}  // namespace clauselint

@@ -1,0 +1,141 @@
+#include "cli/commands.h"
+
+#include <algorithm>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <fmt/ranges.h>
+
+#include "clauselint/builtin_packs.h"
+#include "clauselint/engine.h"
+#include "clauselint/input.h"
+#include "clauselint/markdown.h"
+#include "clauselint/report.h"
+
+namespace clauselint::cli {
+namespace {
+
+void print(const std::vector<Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics) std::cerr << format_diagnostic(d) << '\n';
+}
+
+// Loads the selected packs; false (after printing why) when any failed.
+bool load(const std::vector<std::string>& selection, RuleSet& rules) {
+  const auto diagnostics = load_packs(rules, selection);
+  print(diagnostics);
+  return !has_errors(diagnostics);
+}
+
+bool fails(Severity s, FailOn fail_on) {
+  switch (fail_on) {
+    case FailOn::never: return false;
+    case FailOn::note: return true;
+    case FailOn::warning: return s >= Severity::warning;
+    case FailOn::error: return s == Severity::error;
+  }
+  return true;
+}
+
+std::string plural(std::size_t n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+int run_lint(const Options& o) {
+  RuleSet rules;
+  if (!load(o.rules, rules)) return 2;
+  const CollectedPaths inputs = collect_paths(o.paths);
+  print(inputs.diagnostics);
+  bool input_error = has_errors(inputs.diagnostics);
+
+  std::vector<Finding> findings;
+  std::size_t linted = 0;
+  for (const auto& path : inputs.files) {
+    const std::string shown = path == "-" ? o.stdin_filename : path;
+    LoadedSource loaded = read_source(path, shown);
+    std::vector<Diagnostic> diagnostics = std::move(loaded.diagnostics);
+    if (loaded.source) {
+      const Document doc = parse_markdown(loaded.source, diagnostics);
+      LintResult result = lint_document(doc, rules);
+      diagnostics.insert(diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
+      findings.insert(findings.end(), result.findings.begin(), result.findings.end());
+      ++linted;
+    }
+    print(diagnostics);
+    input_error = input_error || has_errors(diagnostics);
+  }
+
+  write_text(std::cout, findings);
+  std::cout.flush();
+
+  std::size_t counts[3] = {0, 0, 0};
+  bool failing = false;
+  for (const auto& f : findings) {
+    ++counts[static_cast<int>(f.severity)];
+    failing = failing || fails(f.severity, o.fail_on);
+  }
+  std::vector<std::string> parts;
+  if (counts[2]) parts.push_back(plural(counts[2], "error"));
+  if (counts[1]) parts.push_back(plural(counts[1], "warning"));
+  if (counts[0]) parts.push_back(plural(counts[0], "note"));
+  std::string summary = parts.empty() ? "no findings" : fmt::format("{}", fmt::join(parts, ", "));
+  fmt::print(std::cerr, "clauselint: {} in {}{}\n", summary, plural(linted, "file"),
+             input_error ? " (some inputs could not be linted)" : "");
+  if (input_error) return 2;
+  return failing ? 1 : 0;
+}
+
+int run_rules(const Options& o) {
+  RuleSet rules;
+  if (!load(o.rules, rules)) return 2;
+  std::size_t id_width = 2, pack_width = 4;
+  for (const auto& r : rules.rules()) {
+    id_width = std::max(id_width, r.id.size());
+    pack_width = std::max(pack_width, r.pack.size());
+  }
+  fmt::print("{:<{}}  {:<8}  {:<{}}  {}\n", "ID", id_width, "SEVERITY", "PACK", pack_width, "TITLE");
+  for (const auto& r : rules.rules())
+    fmt::print("{:<{}}  {:<8}  {:<{}}  {}\n", r.id, id_width, to_string(r.severity), r.pack, pack_width, r.title);
+  return 0;
+}
+
+int run_explain(const Options& o) {
+  RuleSet rules;
+  if (!load(o.rules, rules)) return 2;
+  const Rule* r = rules.find_rule(o.rule_id);
+  if (!r) {
+    fmt::print(std::cerr, "clauselint: error: unknown rule '{}': 'clauselint rules' lists the rules\n", o.rule_id);
+    return 2;
+  }
+  fmt::print("{} [{}]\n\nSeverity: {}\nPack: {}\nCitation: {}\n\n{}\n", r->title, r->id, to_string(r->severity), r->pack,
+             fmt::join(r->citations, "; "), r->help);
+  return 0;
+}
+
+int run_test(const Options& o) {
+  RuleSet rules;
+  if (!load(o.test_packs.empty() ? o.rules : o.test_packs, rules)) return 2;
+  const auto outcomes = run_examples(rules);
+  std::size_t failed_rules = 0;
+  for (const Rule& rule : rules.rules()) {
+    std::size_t tp = 0, tn = 0, fp = 0, fn = 0;
+    std::vector<const ExampleOutcome*> misses;
+    for (const auto& e : outcomes) {
+      if (e.rule != &rule) continue;
+      if (e.expected_finding) (e.got_finding ? tp : fn)++;
+      else (e.got_finding ? fp : tn)++;
+      if (!e.ok()) misses.push_back(&e);
+    }
+    fmt::print("{} {:<28} TP {}  TN {}  FP {}  FN {}\n", misses.empty() ? "ok  " : "FAIL", rule.id, tp, tn, fp, fn);
+    for (const auto* m : misses)
+      fmt::print("     {}: {}\n", m->expected_finding ? "missed (fail example got no finding)" : "false positive (pass example got a finding)",
+                 m->snippet.substr(0, m->snippet.find('\n')));
+    failed_rules += !misses.empty();
+  }
+  fmt::print("{} passed, {} failed\n", rules.rules().size() - failed_rules, failed_rules);
+  return failed_rules ? 1 : 0;
+}
+
+}  // namespace clauselint::cli

@@ -1,0 +1,13 @@
+// The commands clauselint runs; each returns the process exit status.
+#pragma once
+
+#include "cli/options.h"
+
+namespace clauselint::cli {
+
+int run_lint(const Options& options);     // clauselint [options] PATH...
+int run_rules(const Options& options);    // clauselint rules
+int run_explain(const Options& options);  // clauselint explain RULE
+int run_test(const Options& options);     // clauselint test [PACK...]
+
+}  // namespace clauselint::cli

@@ -1,0 +1,28 @@
+// What the command line asked for, parsed by parse_args.cpp.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "clauselint/severity.h"
+
+namespace clauselint::cli {
+
+enum class FailOn { note, warning, error, never };
+
+struct Options {
+  std::string command = "lint";           // lint | rules | explain | test
+  std::vector<std::string> paths;         // lint: files and directories; "-" is stdin
+  std::vector<std::string> rules;         // --rules: built-in pack names or YAML files
+  std::string format = "text";
+  FailOn fail_on = FailOn::error;
+  std::string stdin_filename = "<stdin>";
+  std::string rule_id;                    // explain
+  std::vector<std::string> test_packs;    // test: packs to run the examples of
+};
+
+// Parses argv. Returns -1 to go on, or the exit code to stop with (0 after
+// --help or --version, 2 for a usage error, already reported on stderr).
+int parse_args(int argc, char** argv, Options& options);
+
+}  // namespace clauselint::cli

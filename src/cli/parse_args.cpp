@@ -1,0 +1,55 @@
+// The only file that includes CLI11 (it is slow to compile): keep it small.
+#include <iostream>
+#include <map>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/options.h"
+
+namespace clauselint::cli {
+
+int parse_args(int argc, char** argv, Options& o) {
+  CLI::App app{"clauselint: a compliance linter for privacy policies", "clauselint"};
+  app.set_version_flag("--version", std::string("clauselint ") + CLAUSELINT_VERSION);
+  app.footer(
+      "Exit status: 0 when no finding is at or above --fail-on, 1 when one is,\n"
+      "2 for usage, rule-pack and input errors (the other files are still linted).\n"
+      "Commands: 'clauselint rules' lists rules, 'clauselint explain RULE' prints a\n"
+      "rule's help, 'clauselint test [PACK...]' runs the packs' examples.");
+  app.add_option("paths", o.paths, "Policy files and directories to lint ('-' reads standard input)");
+  app.add_option("--rules", o.rules,
+                 "Rule pack to use: a built-in pack's name or a YAML file (repeatable; default: every built-in pack)")
+      ->allow_extra_args(false);
+  app.add_option("--format", o.format, "Output format")->check(CLI::IsMember({"text"}));
+  const std::map<std::string, FailOn> fail_on = {
+      {"error", FailOn::error}, {"warning", FailOn::warning}, {"note", FailOn::note}, {"never", FailOn::never}};
+  app.add_option("--fail-on", o.fail_on, "Lowest severity that makes the exit status 1 (default: error)")
+      ->transform(CLI::CheckedTransformer(fail_on, CLI::ignore_case));
+  app.add_option("--stdin-filename", o.stdin_filename, "Name to show for '-' (standard input)");
+
+  auto* rules = app.add_subcommand("rules", "List the rules loaded (id, severity, pack, title)");
+  auto* explain = app.add_subcommand("explain", "Print a rule's full help: why, citation, how to fix");
+  explain->add_option("rule", o.rule_id, "Rule id")->required();
+  auto* test = app.add_subcommand("test", "Run every rule's pass/fail examples (default: all loaded packs)");
+  test->add_option("packs", o.test_packs, "Built-in pack names or YAML files");
+  for (auto* sub : {rules, explain, test}) sub->fallthrough();
+  app.require_subcommand(0, 1);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e, std::cout, std::cerr);
+    return code == 0 ? 0 : 2;
+  }
+  if (rules->parsed()) o.command = "rules";
+  if (explain->parsed()) o.command = "explain";
+  if (test->parsed()) o.command = "test";
+  if (o.command == "lint" && o.paths.empty()) {
+    std::cerr << "clauselint: error: no input: name policy files or directories to lint (or '-' for standard input)\n"
+              << "Run with --help for more information.\n";
+    return 2;
+  }
+  return -1;
+}
+
+}  // namespace clauselint::cli

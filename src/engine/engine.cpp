@@ -1,0 +1,237 @@
+#include "clauselint/engine.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
+
+#include <fmt/format.h>
+
+namespace clauselint {
+namespace {
+
+// Evaluates conditions over one document. Each matcher runs at most once.
+class Evaluator {
+ public:
+  Evaluator(const Document& doc, const RuleSet& set, std::vector<Diagnostic>& diagnostics)
+      : doc_(doc), set_(set), diagnostics_(diagnostics), cache_(set.matchers().size()) {}
+
+  using Excluded = std::vector<bool>;  // per sentence: an `unless` matched there
+
+  const std::vector<Match>& matches(int id) {
+    auto& slot = cache_[static_cast<std::size_t>(id)];
+    if (!slot) {
+      slot.emplace();
+      const Matcher& m = set_.matchers()[static_cast<std::size_t>(id)];
+      const std::string problem = m.pattern->find_all(doc_.text, *slot);
+      if (!problem.empty())
+        diagnostics_.push_back({doc_.source->path(), {}, Severity::error,
+                                fmt::format("{}; matches after that point were ignored: simplify the pattern", problem)});
+      if (m.accept)
+        std::erase_if(*slot, [&](const Match& x) { return !m.accept(std::string_view(doc_.text).substr(x.begin, x.end - x.begin)); });
+    }
+    return *slot;
+  }
+
+  bool holds(const Condition& c, TextRange range, const Excluded& excluded) {
+    const Excluded* ex = &excluded;
+    Excluded merged;
+    if (!c.unless.empty()) {
+      merged = exclude(c.unless, excluded);
+      ex = &merged;
+    }
+    switch (c.kind) {
+      case Condition::Kind::term: {
+        const auto m = first_match(c.matcher, range, *ex);
+        if (m) witness = *m;
+        return m.has_value();
+      }
+      case Condition::Kind::negate: return !holds(c.children.front(), range, *ex);
+      case Condition::Kind::any:
+      case Condition::Kind::all:
+        if (!c.within) return group_holds(c, range, *ex);
+        return for_each_unit(*c.within, range, [&](TextRange unit) { return group_holds(c, unit, *ex); });
+    }
+    return false;
+  }
+
+  // Matches of a term inside `range` whose sentence no `unless` disqualifies.
+  std::vector<Match> qualifying(int matcher, TextRange range, const Excluded& excluded) {
+    std::vector<Match> out;
+    const auto& all = matches(matcher);
+    auto it = std::lower_bound(all.begin(), all.end(), range.begin, [](const Match& m, std::uint32_t o) { return m.begin < o; });
+    for (; it != all.end() && it->begin < range.end; ++it)
+      if (it->end <= range.end && !is_excluded(*it, excluded)) out.push_back(*it);
+    return out;
+  }
+
+  Excluded exclude(const std::vector<int>& unless, const Excluded& base) {
+    Excluded out = base.empty() ? Excluded(doc_.sentences.size(), false) : base;
+    for (const int id : unless)
+      for (const Match& m : matches(id))
+        if (const int s = doc_.sentence_at(m.begin); s >= 0) out[static_cast<std::size_t>(s)] = true;
+    return out;
+  }
+
+  TextRange whole() const { return {0, static_cast<std::uint32_t>(doc_.text.size())}; }
+
+  Match witness;  // the last term match that made a condition hold
+
+ private:
+  bool is_excluded(const Match& m, const Excluded& excluded) const {
+    if (excluded.empty()) return false;
+    const int s = doc_.sentence_at(m.begin);
+    return s >= 0 && excluded[static_cast<std::size_t>(s)];
+  }
+
+  std::optional<Match> first_match(int matcher, TextRange range, const Excluded& excluded) {
+    const auto& all = matches(matcher);
+    auto it = std::lower_bound(all.begin(), all.end(), range.begin, [](const Match& m, std::uint32_t o) { return m.begin < o; });
+    for (; it != all.end() && it->begin < range.end; ++it)
+      if (it->end <= range.end && !is_excluded(*it, excluded)) return *it;
+    return std::nullopt;
+  }
+
+  bool group_holds(const Condition& c, TextRange unit, const Excluded& ex) {
+    if (c.kind == Condition::Kind::any)
+      return std::any_of(c.children.begin(), c.children.end(), [&](const Condition& k) { return holds(k, unit, ex); });
+    if (!std::all_of(c.children.begin(), c.children.end(), [&](const Condition& k) { return holds(k, unit, ex); }))
+      return false;
+    return c.near == 0 || near_enough(c, unit, ex);
+  }
+
+  // `all` with `near`: some match of the first term has a match of every
+  // other term within `near` words of it.
+  bool near_enough(const Condition& c, TextRange unit, const Excluded& ex) {
+    std::vector<std::vector<Match>> sets;
+    for (const auto& k : c.children)
+      if (k.kind == Condition::Kind::term) sets.push_back(qualifying(k.matcher, unit, ex));
+    if (sets.size() < 2) return true;
+    for (const Match& anchor : sets.front()) {
+      const bool ok = std::all_of(sets.begin() + 1, sets.end(), [&](const std::vector<Match>& other) {
+        return std::any_of(other.begin(), other.end(), [&](const Match& m) { return words_between(anchor, m) <= c.near; });
+      });
+      if (ok) return true;
+    }
+    return false;
+  }
+
+  int words_between(const Match& a, const Match& b) const {
+    const Match& first = a.begin <= b.begin ? a : b;
+    const Match& second = a.begin <= b.begin ? b : a;
+    if (second.begin <= first.end) return 0;
+    const auto gap = std::string_view(doc_.text).substr(first.end, second.begin - first.end);
+    return static_cast<int>(std::count(gap.begin(), gap.end(), ' ')) - 1 + (gap.front() != ' ') + (gap.back() != ' ');
+  }
+
+  template <typename F>
+  bool for_each_unit(Scope scope, TextRange range, F&& f) {
+    auto scan = [&](const auto& units, auto range_of) {
+      for (const auto& u : units)
+        if (range.contains(range_of(u)) && f(range_of(u))) return true;
+      return false;
+    };
+    switch (scope) {
+      case Scope::sentence: return scan(doc_.sentences, [](const Sentence& s) { return s.range; });
+      case Scope::paragraph: return scan(doc_.paragraphs, [](const TextRange& r) { return r; });
+      case Scope::section: return scan(doc_.sections, [](const Section& s) { return s.range; });
+      case Scope::document: return f(range);
+    }
+    return false;
+  }
+
+  const Document& doc_;
+  const RuleSet& set_;
+  std::vector<Diagnostic>& diagnostics_;
+  std::vector<std::optional<std::vector<Match>>> cache_;
+};
+
+// The source range of a heading line: from its first non-blank character
+// (the "#" of an ATX heading) to the end of its text.
+SourceRange heading_range(const Document& doc, const Block& block) {
+  SourceRange range = doc.source_range(block.range);
+  const std::string_view line = doc.source->line_text(range.start.line);
+  const auto lead = line.find_first_not_of(" \t");
+  range.start.column = lead == std::string_view::npos ? 1 : static_cast<int>(lead) + 1;
+  if (range.end.line != range.start.line || range.end.column < range.start.column) range.end = range.start;
+  return range;
+}
+
+// Where a missing clause belongs: the first heading matching the rule's
+// belongs-under patterns, else the title.
+int anchor_block(const Document& doc, const Rule& rule, Evaluator& ev) {
+  for (const int matcher : rule.belongs_under)
+    for (std::size_t b = 0; b < doc.blocks.size(); ++b)
+      if (doc.blocks[b].kind == BlockKind::heading && !ev.qualifying(matcher, doc.blocks[b].range, {}).empty())
+        return static_cast<int>(b);
+  return doc.title_block();
+}
+
+Finding make_finding(const Document& doc, const Rule& rule, Finding::Kind kind) {
+  Finding f;
+  f.file = doc.source->path();
+  f.rule_id = rule.id;
+  f.pack = rule.pack;
+  f.severity = rule.severity;
+  f.message = rule.message;
+  f.kind = kind;
+  return f;
+}
+
+}  // namespace
+
+LintResult lint_document(const Document& doc, const RuleSet& rules, const Rule* only) {
+  LintResult result;
+  Evaluator ev(doc, rules, result.diagnostics);
+  const TextRange whole = ev.whole();
+  for (const Rule& rule : rules.rules()) {
+    if (only && &rule != only) continue;
+    if (rule.when && !ev.holds(*rule.when, whole, {})) continue;
+
+    if (rule.kind == Rule::Kind::require) {
+      if (ev.holds(rule.check, whole, {})) {
+        if (std::getenv("CLAUSELINT_TRACE"))
+          fmt::print(stderr, "{}: [{}] satisfied by: {}\n", doc.source->path(), rule.id,
+                     doc.sentence_at(ev.witness.begin) >= 0
+                         ? doc.slice(doc.sentences[static_cast<std::size_t>(doc.sentence_at(ev.witness.begin))].range)
+                         : doc.slice({ev.witness.begin, ev.witness.end}));
+        continue;
+      }
+      Finding f = make_finding(doc, rule, Finding::Kind::missing);
+      if (rule.topic && !ev.holds(*rule.topic, whole, {})) f.message = rule.topic_message;
+      if (const int b = anchor_block(doc, rule, ev); b >= 0) {
+        const Block& block = doc.blocks[static_cast<std::size_t>(b)];
+        f.range = heading_range(doc, block);
+        f.evidence = std::string(doc.slice(block.range));
+      } else {
+        f.range = {{1, 1}, {1, 1}};
+      }
+      result.findings.push_back(std::move(f));
+      continue;
+    }
+
+    // forbid: one finding per match (overlapping matches of several patterns count once).
+    const auto excluded = ev.exclude(rule.check.unless, {});
+    std::vector<Match> hits;
+    auto collect = [&](const Condition& term) {
+      const auto found = ev.qualifying(term.matcher, whole, excluded);
+      hits.insert(hits.end(), found.begin(), found.end());
+    };
+    if (rule.check.kind == Condition::Kind::term) collect(rule.check);
+    for (const auto& child : rule.check.children) collect(child);
+    std::sort(hits.begin(), hits.end(), [](const Match& a, const Match& b) { return a.begin < b.begin || (a.begin == b.begin && a.end > b.end); });
+    std::uint32_t covered = 0;
+    for (const Match& m : hits) {
+      if (m.begin < covered) continue;
+      covered = m.end;
+      Finding f = make_finding(doc, rule, Finding::Kind::match);
+      f.range = doc.source_range({m.begin, m.end});
+      const int s = doc.sentence_at(m.begin);
+      f.evidence = std::string(s >= 0 ? doc.slice(doc.sentences[static_cast<std::size_t>(s)].range) : doc.slice({m.begin, m.end}));
+      result.findings.push_back(std::move(f));
+    }
+  }
+  sort_findings(result.findings);
+  return result;
+}
+
+}  // namespace clauselint

@@ -1,0 +1,83 @@
+#include "model/document_builder.h"
+
+#include <algorithm>
+
+#include "model/sentences.h"
+
+namespace clauselint {
+namespace {
+
+bool looks_like_bold_heading(std::string_view text) {
+  const auto words = std::count(text.begin(), text.end(), ' ') + 1;
+  if (words > 12 || text.empty()) return false;
+  const char last = text.back();
+  if (last == '!' || last == '?') return false;
+  if (last == '.') return std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return true;
+}
+
+}  // namespace
+
+void DocumentBuilder::add_block(BlockKind kind, int level, bool quoted, bool strong_only) {
+  const TextRange range = text.end_block();
+  if (range.begin == range.end) return;
+  const std::string_view body = std::string_view(text.text()).substr(range.begin, range.end - range.begin);
+  if (kind == BlockKind::paragraph && strong_only && !quoted && looks_like_bold_heading(body)) {
+    kind = BlockKind::heading;
+    level = 7;
+  }
+  Block block{kind, level, quoted, range, -1};
+  const int index = static_cast<int>(doc_.blocks.size());
+  if (kind == BlockKind::heading) {
+    while (!open_sections_.empty() && doc_.sections[static_cast<std::size_t>(open_sections_.back())].level >= level)
+      open_sections_.pop_back();
+    Section section{index, level, open_sections_.empty() ? -1 : open_sections_.back(), {range.begin, range.end}};
+    open_sections_.push_back(static_cast<int>(doc_.sections.size()));
+    doc_.sections.push_back(section);
+  }
+  block.section = open_sections_.empty() ? -1 : open_sections_.back();
+  doc_.blocks.push_back(block);
+}
+
+void DocumentBuilder::finish() {
+  doc_.text = std::move(text.text());
+  doc_.origin = std::move(text.origin());
+  const auto end = static_cast<std::uint32_t>(doc_.text.size());
+
+  // A section runs to the next heading of the same or a higher level.
+  for (std::size_t s = 0; s < doc_.sections.size(); ++s) {
+    auto& section = doc_.sections[s];
+    section.range.end = end;
+    for (std::size_t t = s + 1; t < doc_.sections.size(); ++t) {
+      if (doc_.sections[t].level <= section.level) {
+        section.range.end = doc_.blocks[static_cast<std::size_t>(doc_.sections[t].heading_block)].range.begin;
+        break;
+      }
+    }
+  }
+
+  // Paragraph units: each block, except that a paragraph ending in ":" takes
+  // the list items that follow it ("We will tell you: - by e-mail ...").
+  for (std::size_t b = 0; b < doc_.blocks.size(); ++b) {
+    TextRange unit = doc_.blocks[b].range;
+    const bool lead_in = doc_.blocks[b].kind == BlockKind::paragraph && unit.end > unit.begin &&
+                         doc_.text[unit.end - 1] == ':';
+    while (lead_in && b + 1 < doc_.blocks.size() && doc_.blocks[b + 1].kind == BlockKind::list_item) {
+      ++b;
+      unit.end = doc_.blocks[b].range.end;
+    }
+    doc_.paragraphs.push_back(unit);
+  }
+
+  for (std::size_t b = 0; b < doc_.blocks.size(); ++b) {
+    const auto& block = doc_.blocks[b];
+    if (block.kind == BlockKind::heading) {
+      doc_.sentences.push_back({block.range, static_cast<int>(b)});
+      continue;
+    }
+    for (const TextRange r : split_sentences(doc_.slice(block.range)))
+      doc_.sentences.push_back({{block.range.begin + r.begin, block.range.begin + r.end}, static_cast<int>(b)});
+  }
+}
+
+}  // namespace clauselint

@@ -1,0 +1,32 @@
+// Assembles a Document from blocks of normalised text: sections from the
+// headings, paragraph units, and sentences. Shared by the input formats.
+#pragma once
+
+#include <vector>
+
+#include "clauselint/document.h"
+#include "model/text_builder.h"
+
+namespace clauselint {
+
+class DocumentBuilder {
+ public:
+  explicit DocumentBuilder(Document& doc) : doc_(doc) {}
+
+  TextBuilder text;
+
+  // Ends the block being written to `text`. A short paragraph set entirely in
+  // bold (`strong_only`) is taken as a heading below all real ones (level 7),
+  // as converted policies often write "**Cookies**" for a heading.
+  void add_block(BlockKind kind, int level, bool quoted, bool strong_only);
+
+  // Computes section ranges, paragraph units and sentences; moves the text
+  // into the document.
+  void finish();
+
+ private:
+  Document& doc_;
+  std::vector<int> open_sections_;
+};
+
+}  // namespace clauselint

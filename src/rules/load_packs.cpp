@@ -1,0 +1,36 @@
+#include <fstream>
+#include <iterator>
+
+#include <fmt/format.h>
+
+#include "clauselint/builtin_packs.h"
+
+namespace clauselint {
+
+std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string>& selection) {
+  std::vector<Diagnostic> diagnostics;
+  auto append = [&](std::vector<Diagnostic> more) { diagnostics.insert(diagnostics.end(), more.begin(), more.end()); };
+  if (selection.empty()) {
+    for (const auto& pack : builtin_packs()) append(rules.load_pack(pack.yaml, std::string(pack.file)));
+    return diagnostics;
+  }
+  for (const auto& item : selection) {
+    if (const BuiltinPack* pack = find_builtin_pack(item)) {
+      if (!rules.find_pack(item)) append(rules.load_pack(pack->yaml, std::string(pack->file)));
+      continue;
+    }
+    std::ifstream in(item, std::ios::binary);
+    if (!in) {
+      std::string names;
+      for (const auto& p : builtin_packs()) names += (names.empty() ? "" : ", ") + std::string(p.name);
+      diagnostics.push_back({item, {}, Severity::error,
+                             fmt::format("cannot load rule pack: not a built-in pack ({}) and not a readable file", names)});
+      continue;
+    }
+    const std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    append(rules.load_pack(yaml, item));
+  }
+  return diagnostics;
+}
+
+}  // namespace clauselint

@@ -1,0 +1,432 @@
+// Loads and validates one YAML rule pack into a RuleSet. Every problem is
+// collected as a diagnostic with the pack's file, line and column; the pack
+// is added only when there is none.
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "clauselint/extractors.h"
+#include "clauselint/rule_set.h"
+
+namespace clauselint {
+namespace {
+
+constexpr int kPackVersion = 1;
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string regex_escape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); }
+
+// "do not  sell" -> \bdo\s+not\s+sell\b
+std::string phrase_regex(std::string_view phrase) {
+  std::string out;
+  bool first = true;
+  std::size_t i = 0;
+  while (i < phrase.size()) {
+    while (i < phrase.size() && phrase[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < phrase.size() && phrase[j] != ' ') ++j;
+    if (j > i) {
+      if (!first) out += R"(\s+)";
+      out += regex_escape(phrase.substr(i, j - i));
+      first = false;
+    }
+    i = j;
+  }
+  if (!phrase.empty() && is_word_char(phrase.front())) out = R"(\b)" + out;
+  if (!phrase.empty() && is_word_char(phrase.back())) out += R"(\b)";
+  return out;
+}
+
+}  // namespace
+
+class PackLoader {
+ public:
+  PackLoader(RuleSet& set, const std::string& file) : set_(set), file_(file) {}
+
+  std::vector<Diagnostic> load(std::string_view yaml) {
+    YAML::Node root;
+    try {
+      root = YAML::Load(std::string(yaml));
+    } catch (const YAML::ParserException& e) {
+      error(e.mark, fmt::format("invalid YAML: {}", e.msg));
+      return diagnostics_;
+    } catch (const YAML::Exception& e) {
+      error(e.mark, fmt::format("invalid YAML: {}", e.msg));
+      return diagnostics_;
+    }
+    if (!root.IsMap()) {
+      error(root.Mark(), "a rule pack must be a YAML mapping with keys clauselint-pack, name and rules");
+      return diagnostics_;
+    }
+    check_keys(root, {"clauselint-pack", "name", "description", "define", "rules"}, "the pack");
+
+    const YAML::Node version = root["clauselint-pack"];
+    if (!version) {
+      error(root.Mark(), "missing 'clauselint-pack: 1' (the pack format version) at the top of the pack");
+    } else if (!version.IsScalar() || version.Scalar() != std::to_string(kPackVersion)) {
+      error(version.Mark(), fmt::format("unsupported pack format '{}': this clauselint reads 'clauselint-pack: {}'",
+                                        version.IsScalar() ? version.Scalar() : "?", kPackVersion));
+    }
+    Pack pack;
+    pack.file = file_;
+    pack.name = required_string(root, "name", "the pack");
+    if (!pack.name.empty() && !is_kebab(pack.name))
+      error(root["name"].Mark(), fmt::format("pack name '{}' must be kebab-case (a-z, 0-9 and '-')", pack.name));
+    if (const Pack* other = set_.find_pack(pack.name); other && !pack.name.empty())
+      error(root["name"].Mark(), fmt::format("a pack named '{}' is already loaded (from {})", pack.name, other->file));
+    pack.description = optional_string(root, "description");
+
+    if (const YAML::Node define = root["define"]) {
+      if (!define.IsMap()) {
+        error(define.Mark(), "'define' must be a mapping of names to patterns");
+      } else {
+        for (const auto& kv : define) {
+          const std::string name = kv.first.Scalar();
+          if (defines_.count(name)) error(kv.first.Mark(), fmt::format("'{}' is defined twice", name));
+          defines_[name] = parse_term(kv.second, fmt::format("define '{}'", name));
+        }
+      }
+    }
+
+    const YAML::Node rules = root["rules"];
+    std::vector<Rule> parsed;
+    if (!rules) {
+      error(root.Mark(), "missing 'rules': a pack needs a list of rules");
+    } else if (!rules.IsSequence() || rules.size() == 0) {
+      error(rules.Mark(), "'rules' must be a non-empty list of rules");
+    } else {
+      for (const auto& node : rules) parsed.push_back(parse_rule(node, pack.name));
+    }
+    if (has_errors(diagnostics_)) return diagnostics_;
+
+    for (auto& rule : parsed) {
+      pack.rules.push_back(static_cast<int>(set_.rules_.size()));
+      set_.rules_.push_back(std::move(rule));
+    }
+    set_.packs_.push_back(std::move(pack));
+    return diagnostics_;
+  }
+
+ private:
+  void error(const YAML::Mark& mark, std::string message) {
+    Position pos;
+    if (mark.line >= 0) pos = {mark.line + 1, mark.column + 1};
+    diagnostics_.push_back({file_, pos, Severity::error, std::move(message)});
+  }
+
+  static bool is_kebab(const std::string& s) {
+    static const std::regex kebab("^[a-z0-9]+(-[a-z0-9]+)*$");
+    return std::regex_match(s, kebab);
+  }
+
+  void check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed, const std::string& where) {
+    std::set<std::string> seen;
+    for (const auto& kv : map) {
+      const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "?";
+      if (!seen.insert(key).second) error(kv.first.Mark(), fmt::format("duplicate key '{}' in {}", key, where));
+      if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+      std::string hint;
+      for (const auto a : allowed)
+        if (edit_distance(key, a) <= 2) hint = fmt::format(" (did you mean '{}'?)", a);
+      std::string list;
+      for (const auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      error(kv.first.Mark(), fmt::format("unknown key '{}' in {}{}; expected one of: {}", key, where, hint, list));
+    }
+  }
+
+  std::string required_string(const YAML::Node& map, const char* key, const std::string& where) {
+    const YAML::Node node = map[key];
+    if (!node) {
+      error(map.Mark(), fmt::format("{} is missing required key '{}'", where, key));
+      return {};
+    }
+    if (!node.IsScalar() || node.Scalar().empty()) {
+      error(node.Mark(), fmt::format("'{}' in {} must be a non-empty string", key, where));
+      return {};
+    }
+    return node.Scalar();
+  }
+
+  std::string optional_string(const YAML::Node& map, const char* key) {
+    const YAML::Node node = map[key];
+    if (!node) return {};
+    if (!node.IsScalar()) error(node.Mark(), fmt::format("'{}' must be a string", key));
+    return node.IsScalar() ? node.Scalar() : std::string();
+  }
+
+  std::vector<std::string> string_list(const YAML::Node& node, const std::string& what, bool allow_scalar) {
+    std::vector<std::string> out;
+    if (allow_scalar && node.IsScalar()) {
+      out.push_back(node.Scalar());
+    } else if (node.IsSequence()) {
+      for (const auto& item : node) {
+        if (item.IsScalar()) out.push_back(item.Scalar());
+        else error(item.Mark(), fmt::format("every item of {} must be a string", what));
+      }
+    } else {
+      error(node.Mark(), fmt::format("{} must be {}a list of strings", what, allow_scalar ? "a string or " : ""));
+    }
+    return out;
+  }
+
+  int regex_matcher(const YAML::Node& node, const std::string& regex, const std::string& source, const std::string& where) {
+    std::string message;
+    std::size_t offset = 0;
+    auto pattern = Pattern::compile(regex, message, offset);
+    if (!pattern) {
+      error(node.Mark(), fmt::format("{}: invalid regex: {} at offset {} in '{}'", where, message, offset, regex));
+      return -1;
+    }
+    return set_.add_matcher({source, std::move(pattern), nullptr});
+  }
+
+  // A term: "regex", {pattern: regex}, {phrase: words}, {extract: name} or {use: name}.
+  int parse_term(const YAML::Node& node, const std::string& where) {
+    if (node.IsScalar()) return regex_matcher(node, node.Scalar(), node.Scalar(), where);
+    if (!node.IsMap() || node.size() != 1) {
+      error(node.Mark(), fmt::format("{}: expected a regex string or one of pattern:, phrase:, extract:, use:", where));
+      return -1;
+    }
+    const auto kv = *node.begin();
+    const std::string key = kv.first.Scalar();
+    const YAML::Node value = kv.second;
+    if (!value.IsScalar()) {
+      error(value.Mark(), fmt::format("{}: '{}' takes a string", where, key));
+      return -1;
+    }
+    const std::string text = value.Scalar();
+    if (key == "pattern") return regex_matcher(value, text, text, where);
+    if (key == "phrase") return regex_matcher(value, phrase_regex(text), "phrase: " + text, where);
+    if (key == "extract") {
+      const Extractor* ex = find_extractor(text);
+      if (!ex) {
+        std::string names;
+        for (const auto& e : extractors()) names += (names.empty() ? "" : ", ") + std::string(e.name);
+        error(value.Mark(), fmt::format("{}: unknown extractor '{}'; built-in extractors are: {}", where, text, names));
+        return -1;
+      }
+      std::string message;
+      std::size_t offset = 0;
+      auto pattern = Pattern::compile(ex->regex, message, offset);
+      return set_.add_matcher({"extract: " + text, std::move(pattern), ex->accept});
+    }
+    if (key == "use") {
+      const auto it = defines_.find(text);
+      if (it == defines_.end()) {
+        error(value.Mark(), fmt::format("{}: '{}' is not defined in this pack's 'define' section", where, text));
+        return -1;
+      }
+      return it->second;
+    }
+    error(kv.first.Mark(), fmt::format("{}: unknown term '{}'; expected pattern, phrase, extract or use", where, key));
+    return -1;
+  }
+
+  Condition parse_condition(const YAML::Node& node, const std::string& where) {
+    Condition cond;
+    if (node.IsScalar() || (node.IsMap() && node.size() == 1 &&
+                            (node["pattern"] || node["phrase"] || node["extract"] || node["use"]))) {
+      cond.matcher = parse_term(node, where);
+      return cond;
+    }
+    if (node.IsSequence()) {
+      error(node.Mark(), fmt::format("{}: a list needs a key: write 'any: [...]' or 'all: [...]'", where));
+      return cond;
+    }
+    if (!node.IsMap()) {
+      error(node.Mark(), fmt::format("{}: expected a pattern or a mapping with any:, all: or not:", where));
+      return cond;
+    }
+    check_keys(node, {"any", "all", "not", "pattern", "phrase", "extract", "use", "within", "near", "unless", "message"},
+               where);
+    const int heads = !!node["any"] + !!node["all"] + !!node["not"] + !!node["pattern"] + !!node["phrase"] +
+                      !!node["extract"] + !!node["use"];
+    if (heads != 1) {
+      error(node.Mark(), fmt::format("{}: give exactly one of any:, all:, not:, pattern:, phrase:, extract:, use:", where));
+      return cond;
+    }
+    if (node["any"] || node["all"]) {
+      const bool all = static_cast<bool>(node["all"]);
+      cond.kind = all ? Condition::Kind::all : Condition::Kind::any;
+      const YAML::Node list = node[all ? "all" : "any"];
+      if (!list.IsSequence() || list.size() == 0) {
+        error(list.Mark(), fmt::format("{}: '{}' takes a non-empty list", where, all ? "all" : "any"));
+        return cond;
+      }
+      for (const auto& child : list) cond.children.push_back(parse_condition(child, where));
+    } else if (node["not"]) {
+      cond.kind = Condition::Kind::negate;
+      cond.children.push_back(parse_condition(node["not"], where));
+    } else {
+      for (const char* key : {"pattern", "phrase", "extract", "use"})
+        if (node[key]) {
+          YAML::Node term;
+          term[key] = node[key];
+          cond.matcher = parse_term(term, where);
+          if (cond.matcher < 0) return cond;
+        }
+    }
+    if (const YAML::Node within = node["within"]) {
+      static const std::map<std::string, Scope> scopes = {{"sentence", Scope::sentence},
+                                                          {"paragraph", Scope::paragraph},
+                                                          {"section", Scope::section},
+                                                          {"document", Scope::document}};
+      const auto it = within.IsScalar() ? scopes.find(within.Scalar()) : scopes.end();
+      if (it == scopes.end()) error(within.Mark(), fmt::format("{}: 'within' must be sentence, paragraph, section or document", where));
+      else cond.within = it->second;
+    }
+    if (const YAML::Node near = node["near"]) {
+      int words = 0;
+      if (cond.kind != Condition::Kind::all) {
+        error(near.Mark(), fmt::format("{}: 'near' applies to 'all' (the words that must be near each other)", where));
+      } else if (!near.IsScalar() || !YAML::convert<int>::decode(near, words) || words < 1 || words > 1000) {
+        error(near.Mark(), fmt::format("{}: 'near' must be a number of words from 1 to 1000", where));
+      } else {
+        cond.near = words;
+      }
+    }
+    if (const YAML::Node unless = node["unless"]) {
+      if (unless.IsSequence()) {
+        for (const auto& term : unless) cond.unless.push_back(parse_term(term, where + " (unless)"));
+      } else {
+        cond.unless.push_back(parse_term(unless, where + " (unless)"));
+      }
+    }
+    return cond;
+  }
+
+  Rule parse_rule(const YAML::Node& node, const std::string& pack) {
+    Rule rule;
+    rule.pack = pack;
+    if (!node.IsMap()) {
+      error(node.Mark(), "each rule must be a mapping (id:, title:, severity:, ...)");
+      return rule;
+    }
+    rule.id = required_string(node, "id", "a rule");
+    const std::string where = rule.id.empty() ? std::string("rule") : fmt::format("rule '{}'", rule.id);
+    check_keys(node, {"id", "title", "severity", "message", "citation", "help", "tags", "belongs-under", "when",
+                      "require", "forbid", "topic", "examples"},
+               where);
+    if (!rule.id.empty()) {
+      if (!is_kebab(rule.id))
+        error(node["id"].Mark(), fmt::format("rule id '{}' must be kebab-case (a-z, 0-9 and '-')", rule.id));
+      const YAML::Mark mark = node["id"].Mark();
+      if (const auto it = ids_.find(rule.id); it != ids_.end()) {
+        error(mark, fmt::format("duplicate rule id '{}' (first defined at line {})", rule.id, it->second));
+      } else if (const Rule* other = set_.find_rule(rule.id)) {
+        error(mark, fmt::format("duplicate rule id '{}': pack '{}' already defines it", rule.id, other->pack));
+      }
+      ids_.emplace(rule.id, mark.line + 1);
+    }
+    rule.title = required_string(node, "title", where);
+    rule.message = required_string(node, "message", where);
+    rule.help = required_string(node, "help", where);
+    const std::string severity = required_string(node, "severity", where);
+    if (!severity.empty()) {
+      if (const auto s = parse_severity(severity)) rule.severity = *s;
+      else error(node["severity"].Mark(), fmt::format("{}: severity '{}' must be error, warning or note", where, severity));
+    }
+    if (const YAML::Node citation = node["citation"]) {
+      rule.citations = string_list(citation, fmt::format("'citation' of {}", where), true);
+    } else {
+      error(node.Mark(), fmt::format("{} is missing required key 'citation' (the law or guidance it comes from)", where));
+    }
+    if (const YAML::Node tags = node["tags"]) rule.tags = string_list(tags, fmt::format("'tags' of {}", where), false);
+    if (const YAML::Node under = node["belongs-under"]) {
+      const auto list = under.IsSequence() ? under : YAML::Node();
+      if (!under.IsSequence()) error(under.Mark(), fmt::format("'belongs-under' of {} must be a list of heading patterns", where));
+      for (const auto& item : list) rule.belongs_under.push_back(parse_term(item, where + " (belongs-under)"));
+    }
+
+    const YAML::Node require = node["require"];
+    const YAML::Node forbid = node["forbid"];
+    if (!!require == !!forbid) {
+      error(node.Mark(), fmt::format("{} needs exactly one check: 'require' or 'forbid'", where));
+    } else if (require) {
+      rule.kind = Rule::Kind::require;
+      rule.check = parse_condition(require, where + " (require)");
+    } else {
+      rule.kind = Rule::Kind::forbid;
+      rule.check = parse_condition(forbid, where + " (forbid)");
+      if (!forbid_shape_ok(rule.check))
+        error(forbid.Mark(), fmt::format("{}: 'forbid' takes patterns (or 'any' of them) with optional 'unless'; "
+                                         "use 'when' for context", where));
+    }
+    if (const YAML::Node when = node["when"]) rule.when = parse_condition(when, where + " (when)");
+    if (const YAML::Node topic = node["topic"]) {
+      if (rule.kind != Rule::Kind::require) error(topic.Mark(), fmt::format("{}: 'topic' applies to 'require' rules", where));
+      if (!topic.IsMap() || !topic["message"]) {
+        error(topic.Mark(), fmt::format("{}: 'topic' needs a condition and a 'message' for when the topic is absent", where));
+      } else {
+        rule.topic_message = topic["message"].Scalar();
+        YAML::Node condition = YAML::Clone(topic);
+        condition.remove("message");
+        rule.topic = parse_condition(condition, where + " (topic)");
+      }
+    }
+    if (const YAML::Node examples = node["examples"]; !examples) {
+      error(node.Mark(), fmt::format("{} is missing 'examples' (pass: and fail: snippets the tests run)", where));
+    } else if (!examples.IsMap()) {
+      error(examples.Mark(), fmt::format("'examples' of {} must be a mapping with pass: and fail: lists", where));
+    } else {
+      check_keys(examples, {"pass", "fail"}, fmt::format("the examples of {}", where));
+      for (const char* key : {"pass", "fail"}) {
+        auto& list = std::string_view(key) == "pass" ? rule.pass_examples : rule.fail_examples;
+        if (!examples[key]) {
+          error(examples.Mark(), fmt::format("the examples of {} need at least one '{}' snippet", where, key));
+          continue;
+        }
+        list = string_list(examples[key], fmt::format("'examples.{}' of {}", key, where), false);
+        if (list.empty()) error(examples[key].Mark(), fmt::format("the examples of {} need at least one '{}' snippet", where, key));
+      }
+    }
+    return rule;
+  }
+
+  static bool forbid_shape_ok(const Condition& c) {
+    if (c.kind == Condition::Kind::term) return true;
+    if (c.kind != Condition::Kind::any) return false;
+    return std::all_of(c.children.begin(), c.children.end(),
+                       [](const Condition& k) { return k.kind == Condition::Kind::term && k.unless.empty(); });
+  }
+
+  RuleSet& set_;
+  std::string file_;
+  std::vector<Diagnostic> diagnostics_;
+  std::map<std::string, int> defines_;
+  std::map<std::string, int> ids_;
+};
+
+std::vector<Diagnostic> RuleSet::load_pack(std::string_view yaml, const std::string& file) {
+  PackLoader loader(*this, file);
+  return loader.load(yaml);
+}
+
+}  // namespace clauselint

@@ -1,0 +1,103 @@
+#include "clauselint/pattern.h"
+
+#include <pcre2.h>
+
+#include <fmt/format.h>
+
+namespace clauselint {
+
+struct Pattern::Compiled {
+  pcre2_code* code = nullptr;
+};
+
+namespace {
+
+// Per-thread match context with the limits and a JIT stack large enough for
+// long alternations; shared by every pattern matched on that thread.
+struct MatchContext {
+  pcre2_match_context* context = nullptr;
+  pcre2_jit_stack* jit_stack = nullptr;
+  MatchContext() {
+    context = pcre2_match_context_create(nullptr);
+    pcre2_set_match_limit(context, kMatchLimit);
+    pcre2_set_depth_limit(context, kDepthLimit);
+    jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, nullptr);
+    if (jit_stack) pcre2_jit_stack_assign(context, nullptr, jit_stack);
+  }
+  ~MatchContext() {
+    pcre2_jit_stack_free(jit_stack);
+    pcre2_match_context_free(context);
+  }
+  MatchContext(const MatchContext&) = delete;
+  MatchContext& operator=(const MatchContext&) = delete;
+};
+
+pcre2_match_context* match_context() {
+  thread_local MatchContext ctx;
+  return ctx.context;
+}
+
+std::string error_text(int code) {
+  PCRE2_UCHAR buffer[256];
+  pcre2_get_error_message(code, buffer, sizeof buffer);
+  return reinterpret_cast<const char*>(buffer);
+}
+
+}  // namespace
+
+Pattern::Pattern(std::string source) : source_(std::move(source)), compiled_(new Compiled) {}
+
+Pattern::~Pattern() {
+  pcre2_code_free(compiled_->code);
+  delete compiled_;
+}
+
+std::shared_ptr<const Pattern> Pattern::compile(std::string_view regex, std::string& error, std::size_t& error_offset) {
+  int code = 0;
+  PCRE2_SIZE offset = 0;
+  pcre2_code* compiled = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(regex.data()), regex.size(),
+                                       PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP, &code, &offset, nullptr);
+  if (!compiled) {
+    error = error_text(code);
+    error_offset = offset;
+    return nullptr;
+  }
+  pcre2_jit_compile(compiled, PCRE2_JIT_COMPLETE);  // falls back to the interpreter when JIT is unavailable
+  std::shared_ptr<Pattern> pattern(new Pattern(std::string(regex)));
+  pattern->compiled_->code = compiled;
+  return pattern;
+}
+
+std::string Pattern::find_all(std::string_view text, std::vector<Match>& out) const {
+  pcre2_match_data* data = pcre2_match_data_create_from_pattern(compiled_->code, nullptr);
+  std::string problem;
+  PCRE2_SIZE start = 0;
+  while (start <= text.size()) {
+    const int rc = pcre2_match(compiled_->code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), start,
+                               PCRE2_NO_UTF_CHECK, data, match_context());
+    if (rc == PCRE2_ERROR_NOMATCH) break;
+    if (rc < 0) {
+      problem = fmt::format("pattern '{}' stopped: {}", source_, error_text(rc));
+      break;
+    }
+    const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(data);
+    if (ov[1] > ov[0]) out.push_back({static_cast<std::uint32_t>(ov[0]), static_cast<std::uint32_t>(ov[1])});
+    start = ov[1];
+    if (ov[1] == ov[0]) {  // empty match: step over one code point
+      ++start;
+      while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
+    }
+  }
+  pcre2_match_data_free(data);
+  return problem;
+}
+
+bool Pattern::search(std::string_view text) const {
+  pcre2_match_data* data = pcre2_match_data_create_from_pattern(compiled_->code, nullptr);
+  const int rc = pcre2_match(compiled_->code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), 0,
+                             PCRE2_NO_UTF_CHECK, data, match_context());
+  pcre2_match_data_free(data);
+  return rc >= 0;
+}
+
+}  // namespace clauselint

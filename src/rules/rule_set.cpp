@@ -1,0 +1,34 @@
+#include "clauselint/rule_set.h"
+
+namespace clauselint {
+
+std::string_view to_string(Scope s) {
+  switch (s) {
+    case Scope::sentence: return "sentence";
+    case Scope::paragraph: return "paragraph";
+    case Scope::section: return "section";
+    case Scope::document: return "document";
+  }
+  return "document";
+}
+
+int RuleSet::add_matcher(Matcher m) {
+  for (std::size_t i = 0; i < matchers_.size(); ++i)
+    if (matchers_[i].source == m.source) return static_cast<int>(i);
+  matchers_.push_back(std::move(m));
+  return static_cast<int>(matchers_.size() - 1);
+}
+
+const Rule* RuleSet::find_rule(std::string_view id) const {
+  for (const auto& r : rules_)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+const Pack* RuleSet::find_pack(std::string_view name) const {
+  for (const auto& p : packs_)
+    if (p.name == name) return &p;
+  return nullptr;
+}
+
+}  // namespace clauselint
