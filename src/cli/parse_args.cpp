@@ -21,10 +21,9 @@ int parse_args(int argc, char** argv, Options& o) {
                  "Rule pack to use: a built-in pack's name or a YAML file (repeatable; default: every built-in pack)")
       ->allow_extra_args(false);
   app.add_option("--format", o.format, "Output format")->check(CLI::IsMember({"text"}));
-  const std::map<std::string, FailOn> fail_on = {
-      {"error", FailOn::error}, {"warning", FailOn::warning}, {"note", FailOn::note}, {"never", FailOn::never}};
-  app.add_option("--fail-on", o.fail_on, "Lowest severity that makes the exit status 1 (default: error)")
-      ->transform(CLI::CheckedTransformer(fail_on, CLI::ignore_case));
+  std::string fail_on = "error";
+  app.add_option("--fail-on", fail_on, "Lowest severity that makes the exit status 1: error (default), warning, note or never")
+      ->check(CLI::IsMember({"error", "warning", "note", "never"}));
   app.add_option("--stdin-filename", o.stdin_filename, "Name to show for '-' (standard input)");
 
   auto* rules = app.add_subcommand("rules", "List the rules loaded (id, severity, pack, title)");
@@ -41,6 +40,9 @@ int parse_args(int argc, char** argv, Options& o) {
     const int code = app.exit(e, std::cout, std::cerr);
     return code == 0 ? 0 : 2;
   }
+  const std::map<std::string, FailOn> levels = {
+      {"error", FailOn::error}, {"warning", FailOn::warning}, {"note", FailOn::note}, {"never", FailOn::never}};
+  o.fail_on = levels.at(fail_on);
   if (rules->parsed()) o.command = "rules";
   if (explain->parsed()) o.command = "explain";
   if (test->parsed()) o.command = "test";

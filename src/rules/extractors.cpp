@@ -19,7 +19,7 @@ constexpr std::string_view kPhone =
 constexpr std::string_view kUrl = R"(\b(?:https?://|www\.)[^\s<>"]*[^\s<>".,;:!?)\]']|(?<=<)(?!mailto:)[^\s<>]+(?=>))";
 
 constexpr std::string_view kContactUrl =
-    R"(\b(?:https?://|www\.)[^\s<>"]*(?:contact|support|help|feedback|form|get-?in-?touch|reach|request|inquir|enquir|dsar)[^\s<>"]*[^\s<>".,;:!?)\]'])"
+    R"(\b(?:https?://|www\.)[^\s<>"]*(?:contact|support|help|feedback|form|get-?in-?touch|reach|request|inquir|enquir|dsar)(?:[^\s<>"]*[^\s<>".,;:!?)\]'])?)"
     R"(|(?<=<)(?!mailto:)[^\s<>]*(?:contact|support|help|feedback|form|get-?in-?touch|reach|request|inquir|enquir|dsar)[^\s<>]*(?=>))";
 
 constexpr std::string_view kPostal =
@@ -62,8 +62,9 @@ bool accept_phone(std::string_view s) {
   std::size_t dots = 0;
   for (char c : s) dots += (c == '.');
   if (dots == 3 && s.find(' ') == std::string_view::npos && s.find('-') == std::string_view::npos) return false;
-  // Not an ISO date (2025-03-01) or a year range.
+  // Not an ISO date (2025-03-01) or a year range (2014-2015).
   if (s.size() == 10 && s[4] == '-' && s[7] == '-') return false;
+  if (s.size() == 9 && s[4] == '-' && digits == 8) return false;
   return true;
 }
 

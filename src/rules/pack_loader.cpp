@@ -71,11 +71,12 @@ class PackLoader {
   PackLoader(RuleSet& set, const std::string& file) : set_(set), file_(file) {}
 
   std::vector<Diagnostic> load(std::string_view yaml) {
+    yaml_ = yaml;
     YAML::Node root;
     try {
       root = YAML::Load(std::string(yaml));
     } catch (const YAML::ParserException& e) {
-      error(e.mark, fmt::format("invalid YAML: {}", e.msg));
+      error(e.mark, fmt::format("invalid YAML: {} (check quotes, brackets and indentation up to here)", e.msg));
       return diagnostics_;
     } catch (const YAML::Exception& e) {
       error(e.mark, fmt::format("invalid YAML: {}", e.msg));
@@ -141,6 +142,26 @@ class PackLoader {
     diagnostics_.push_back({file_, pos, Severity::error, std::move(message)});
   }
 
+  // The position of byte `offset` of `regex` when the scalar at `mark` holds
+  // it verbatim on one line (quoted or not); else the scalar's own position.
+  YAML::Mark regex_mark(YAML::Mark mark, const std::string& regex, std::size_t offset) const {
+    if (mark.line < 0) return mark;
+    std::size_t line_start = 0;
+    for (int l = 0; l < mark.line && line_start != std::string_view::npos; ++l) {
+      line_start = yaml_.find('\n', line_start);
+      if (line_start != std::string_view::npos) ++line_start;
+    }
+    if (line_start == std::string_view::npos) return mark;
+    std::size_t at = line_start + static_cast<std::size_t>(mark.column);
+    if (at < yaml_.size() && (yaml_[at] == '\'' || yaml_[at] == '"')) ++at;
+    if (yaml_.substr(at, regex.size()) != regex) return mark;
+    int column = static_cast<int>(at - line_start);  // 0-based, in code points for ASCII indentation
+    for (std::size_t i = 0; i < offset && i < regex.size(); ++i)
+      if ((static_cast<unsigned char>(regex[i]) & 0xC0) != 0x80) ++column;
+    mark.column = column;
+    return mark;
+  }
+
   static bool is_kebab(const std::string& s) {
     static const std::regex kebab("^[a-z0-9]+(-[a-z0-9]+)*$");
     return std::regex_match(s, kebab);
@@ -154,7 +175,10 @@ class PackLoader {
       if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
       std::string hint;
       for (const auto a : allowed)
-        if (edit_distance(key, a) <= 2) hint = fmt::format(" (did you mean '{}'?)", a);
+        if (edit_distance(key, a) <= 2) {
+          hint = fmt::format(" (did you mean '{}'?)", a);
+          suggested_.insert(std::string(a));
+        }
       std::string list;
       for (const auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
       error(kv.first.Mark(), fmt::format("unknown key '{}' in {}{}; expected one of: {}", key, where, hint, list));
@@ -164,7 +188,7 @@ class PackLoader {
   std::string required_string(const YAML::Node& map, const char* key, const std::string& where) {
     const YAML::Node node = map[key];
     if (!node) {
-      error(map.Mark(), fmt::format("{} is missing required key '{}'", where, key));
+      if (!suggested_.count(key)) error(map.Mark(), fmt::format("{} is missing required key '{}'", where, key));
       return {};
     }
     if (!node.IsScalar() || node.Scalar().empty()) {
@@ -201,7 +225,8 @@ class PackLoader {
     std::size_t offset = 0;
     auto pattern = Pattern::compile(regex, message, offset);
     if (!pattern) {
-      error(node.Mark(), fmt::format("{}: invalid regex: {} at offset {} in '{}'", where, message, offset, regex));
+      error(regex_mark(node.Mark(), regex, offset),
+            fmt::format("{}: invalid regex: {} at offset {} in '{}'", where, message, offset, regex));
       return -1;
     }
     return set_.add_matcher({source, std::move(pattern), nullptr});
@@ -324,6 +349,7 @@ class PackLoader {
 
   Rule parse_rule(const YAML::Node& node, const std::string& pack) {
     Rule rule;
+    suggested_.clear();
     rule.pack = pack;
     if (!node.IsMap()) {
       error(node.Mark(), "each rule must be a mapping (id:, title:, severity:, ...)");
@@ -355,7 +381,7 @@ class PackLoader {
     }
     if (const YAML::Node citation = node["citation"]) {
       rule.citations = string_list(citation, fmt::format("'citation' of {}", where), true);
-    } else {
+    } else if (!suggested_.count("citation")) {
       error(node.Mark(), fmt::format("{} is missing required key 'citation' (the law or guidance it comes from)", where));
     }
     if (const YAML::Node tags = node["tags"]) rule.tags = string_list(tags, fmt::format("'tags' of {}", where), false);
@@ -367,7 +393,9 @@ class PackLoader {
 
     const YAML::Node require = node["require"];
     const YAML::Node forbid = node["forbid"];
-    if (!!require == !!forbid) {
+    if (!require && !forbid && (suggested_.count("require") || suggested_.count("forbid"))) {
+      // already reported as a misspelt key
+    } else if (!!require == !!forbid) {
       error(node.Mark(), fmt::format("{} needs exactly one check: 'require' or 'forbid'", where));
     } else if (require) {
       rule.kind = Rule::Kind::require;
@@ -392,7 +420,7 @@ class PackLoader {
       }
     }
     if (const YAML::Node examples = node["examples"]; !examples) {
-      error(node.Mark(), fmt::format("{} is missing 'examples' (pass: and fail: snippets the tests run)", where));
+      if (!suggested_.count("examples")) error(node.Mark(), fmt::format("{} is missing 'examples' (pass: and fail: snippets the tests run)", where));
     } else if (!examples.IsMap()) {
       error(examples.Mark(), fmt::format("'examples' of {} must be a mapping with pass: and fail: lists", where));
     } else {
@@ -419,6 +447,8 @@ class PackLoader {
 
   RuleSet& set_;
   std::string file_;
+  std::string_view yaml_;
+  std::set<std::string> suggested_;  // keys a misspelt key was taken for (no second error for them)
   std::vector<Diagnostic> diagnostics_;
   std::map<std::string, int> defines_;
   std::map<std::string, int> ids_;
