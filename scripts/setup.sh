@@ -6,12 +6,13 @@
 #   BUILD_DIR   build folder (default: build)
 #   BUILD_TYPE  CMake build type (default: Release)
 #   CMAKE_ARGS  extra CMake arguments, e.g. "-DCLAUSELINT_SANITIZE=ON"
+#   EXTRA_PACKAGES  more Debian packages to install (test tools)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build pkgconf
           libyaml-cpp-dev libpcre2-dev libcli11-dev libfmt-dev catch2
-          nlohmann-json3-dev libmd4c-dev libgumbo-dev libicu-dev)
+          nlohmann-json3-dev libmd4c-dev libgumbo-dev libicu-dev ${EXTRA_PACKAGES:-})
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

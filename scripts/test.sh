@@ -6,6 +6,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export BUILD_DIR=${BUILD_DIR:-build-check}
 export BUILD_TYPE=Debug
-export CMAKE_ARGS="-DCLAUSELINT_SANITIZE=ON -DCLAUSELINT_WERROR=ON ${CMAKE_ARGS:-}"
+
+# Test-only tools: npm (for Microsoft's SARIF Multitool) from Debian when the
+# machine has no npm; the Multitool itself from npm, kept in the build folder.
+command -v npm >/dev/null || export EXTRA_PACKAGES="npm ${EXTRA_PACKAGES:-}"
+tools="$BUILD_DIR/test-tools"
+multitool="$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+export CMAKE_ARGS="-DCLAUSELINT_SANITIZE=ON -DCLAUSELINT_WERROR=ON -DSARIF_MULTITOOL=$PWD/$multitool ${CMAKE_ARGS:-}"
 scripts/setup.sh
+if [ ! -x "$multitool" ]; then
+  mkdir -p "$tools"
+  npm install --prefix "$tools" --no-audit --no-fund --silent @microsoft/sarif-multitool@5.7.0 >/dev/null
+fi
+
 ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$(nproc)"

@@ -39,7 +39,7 @@ struct Block {
 };
 
 struct Section {
-  int heading_block = -1;
+  int heading_block = -1;  // -1 for the text before the first heading
   int level = 0;
   int parent = -1;      // enclosing section, -1 at top level
   TextRange range;      // heading plus body, subsections included
@@ -69,6 +69,9 @@ class Document {
   // Front-matter fields naming the policy's dates (last_updated, lastUpdated,
   // effective_date, ...), by key; a generic page `date:` is not one of them.
   std::map<std::string, FrontMatterField> policy_dates;
+  // Source lengths of characters that stand for more than one source
+  // character (an entity such as "&amp;"), by source offset.
+  std::map<std::uint32_t, std::uint32_t> source_lengths;
 
   // Source position of the character at text offset `offset`.
   Position position_of(std::uint32_t offset) const;

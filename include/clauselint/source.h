@@ -39,6 +39,10 @@ class SourceFile {
   Position locate(std::size_t offset) const;
   // Byte offset where 1-based `line` starts (clamped).
   std::size_t line_start(int line) const;
+  // Byte offset of `pos` (clamped to its line and to the text).
+  std::size_t offset_of(Position pos) const;
+  // The source text from `start` up to (not including) `end`.
+  std::string_view text_between(Position start, Position end) const;
   // The text of 1-based `line`, without its line ending.
   std::string_view line_text(int line) const;
   int line_count() const { return static_cast<int>(line_starts_.size()); }

@@ -1,7 +1,9 @@
 #include "cli/commands.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -37,6 +39,16 @@ bool fails(Severity s, FailOn fail_on) {
   return true;
 }
 
+// The enclosing git repository's top folder, else the current folder.
+std::string repository_root() {
+  std::error_code ec;
+  for (auto dir = std::filesystem::current_path(ec); !ec && !dir.empty(); dir = dir.parent_path()) {
+    if (std::filesystem::exists(dir / ".git", ec)) return dir.string();
+    if (dir == dir.parent_path()) break;
+  }
+  return std::filesystem::current_path(ec).string();
+}
+
 std::string plural(std::size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
@@ -48,31 +60,47 @@ int run_lint(const Options& o) {
   if (!load(o.rules, rules)) return 2;
   const CollectedPaths inputs = collect_paths(o.paths);
   print(inputs.diagnostics);
-  bool input_error = has_errors(inputs.diagnostics);
 
-  std::vector<Finding> findings;
+  Report report;
+  report.rules = &rules;
+  report.diagnostics = inputs.diagnostics;
+  report.root = o.root.empty() ? repository_root() : std::filesystem::absolute(o.root).lexically_normal().string();
+  report.category = o.sarif_category;
   std::size_t linted = 0;
   for (const auto& path : inputs.files) {
     const std::string shown = path == "-" ? o.stdin_filename : path;
+    report.files.push_back(shown);
     LoadedSource loaded = read_source(path, shown);
     std::vector<Diagnostic> diagnostics = std::move(loaded.diagnostics);
     if (loaded.source) {
       const Document doc = parse_markdown(loaded.source, diagnostics);
       LintResult result = lint_document(doc, rules);
       diagnostics.insert(diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
-      findings.insert(findings.end(), result.findings.begin(), result.findings.end());
+      report.findings.insert(report.findings.end(), result.findings.begin(), result.findings.end());
       ++linted;
     }
     print(diagnostics);
-    input_error = input_error || has_errors(diagnostics);
+    report.diagnostics.insert(report.diagnostics.end(), diagnostics.begin(), diagnostics.end());
   }
+  sort_findings(report.findings);
+  report.successful = !has_errors(report.diagnostics);
 
-  write_text(std::cout, findings);
-  std::cout.flush();
+  const Format format = parse_format(o.format).value_or(Format::text);
+  if (o.output.empty()) {
+    write_report(std::cout, report, format);
+    std::cout.flush();
+  } else {
+    std::ostringstream buffer;
+    write_report(buffer, report, format);
+    if (const std::string error = write_file_atomically(o.output, buffer.str()); !error.empty()) {
+      fmt::print(std::cerr, "clauselint: error: {}\n", error);
+      return 2;
+    }
+  }
 
   std::size_t counts[3] = {0, 0, 0};
   bool failing = false;
-  for (const auto& f : findings) {
+  for (const auto& f : report.findings) {
     ++counts[static_cast<int>(f.severity)];
     failing = failing || fails(f.severity, o.fail_on);
   }
@@ -80,10 +108,10 @@ int run_lint(const Options& o) {
   if (counts[2]) parts.push_back(plural(counts[2], "error"));
   if (counts[1]) parts.push_back(plural(counts[1], "warning"));
   if (counts[0]) parts.push_back(plural(counts[0], "note"));
-  std::string summary = parts.empty() ? "no findings" : fmt::format("{}", fmt::join(parts, ", "));
+  const std::string summary = parts.empty() ? "no findings" : fmt::format("{}", fmt::join(parts, ", "));
   fmt::print(std::cerr, "clauselint: {} in {}{}\n", summary, plural(linted, "file"),
-             input_error ? " (some inputs could not be linted)" : "");
-  if (input_error) return 2;
+             report.successful ? "" : " (some inputs could not be linted)");
+  if (!report.successful) return 2;
   return failing ? 1 : 0;
 }
 

@@ -14,7 +14,10 @@ struct Options {
   std::string command = "lint";           // lint | rules | explain | test
   std::vector<std::string> paths;         // lint: files and directories; "-" is stdin
   std::vector<std::string> rules;         // --rules: built-in pack names or YAML files
-  std::string format = "text";
+  std::string format = "text";            // text | json | jsonl | sarif | github
+  std::string output;                     // -o FILE; empty: standard output
+  std::string root;                       // --root: folder SARIF URIs are relative to
+  std::string sarif_category;             // --sarif-category
   FailOn fail_on = FailOn::error;
   std::string stdin_filename = "<stdin>";
   std::string rule_id;                    // explain

@@ -20,7 +20,12 @@ int parse_args(int argc, char** argv, Options& o) {
   app.add_option("--rules", o.rules,
                  "Rule pack to use: a built-in pack's name or a YAML file (repeatable; default: every built-in pack)")
       ->allow_extra_args(false);
-  app.add_option("--format", o.format, "Output format")->check(CLI::IsMember({"text"}));
+  app.add_option("--format", o.format, "Output format: text (default), json, jsonl, sarif or github")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "sarif", "github"}));
+  app.add_option("-o,--output", o.output, "Write the report to FILE (through a temporary file and a rename)");
+  app.add_option("--root", o.root,
+                 "Folder that SARIF file URIs are relative to (default: the enclosing git repository, else the current folder)");
+  app.add_option("--sarif-category", o.sarif_category, "SARIF automationDetails.id, to tell several uploads apart");
   std::string fail_on = "error";
   app.add_option("--fail-on", fail_on, "Lowest severity that makes the exit status 1: error (default), warning, note or never")
       ->check(CLI::IsMember({"error", "warning", "note", "never"}));

@@ -1,6 +1,7 @@
 #include "clauselint/engine.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <optional>
 
@@ -26,8 +27,11 @@ class Evaluator {
       if (!problem.empty())
         diagnostics_.push_back({doc_.source->path(), {}, Severity::error,
                                 fmt::format("{}; matches after that point were ignored: simplify the pattern", problem)});
-      if (m.accept)
-        std::erase_if(*slot, [&](const Match& x) { return !m.accept(std::string_view(doc_.text).substr(x.begin, x.end - x.begin)); });
+      // A match never spans two blocks (blocks are joined by "\n").
+      std::erase_if(*slot, [&](const Match& x) {
+        const auto text = std::string_view(doc_.text).substr(x.begin, x.end - x.begin);
+        return text.find('\n') != std::string_view::npos || (m.accept && !m.accept(text));
+      });
     }
     return *slot;
   }
@@ -115,12 +119,19 @@ class Evaluator {
     return false;
   }
 
+  // Words (runs of letters and digits) between two matches.
   int words_between(const Match& a, const Match& b) const {
     const Match& first = a.begin <= b.begin ? a : b;
     const Match& second = a.begin <= b.begin ? b : a;
     if (second.begin <= first.end) return 0;
-    const auto gap = std::string_view(doc_.text).substr(first.end, second.begin - first.end);
-    return static_cast<int>(std::count(gap.begin(), gap.end(), ' ')) - 1 + (gap.front() != ' ') + (gap.back() != ' ');
+    int words = 0;
+    bool in_word = false;
+    for (const char c : std::string_view(doc_.text).substr(first.end, second.begin - first.end)) {
+      const bool word_char = std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+      words += word_char && !in_word;
+      in_word = word_char;
+    }
+    return words;
   }
 
   template <typename F>
@@ -231,6 +242,8 @@ LintResult lint_document(const Document& doc, const RuleSet& rules, const Rule* 
     }
   }
   sort_findings(result.findings);
+  assign_fingerprints(result.findings);
+  for (Finding& f : result.findings) f.snippet = std::string(doc.source->text_between(f.range.start, f.range.end));
   return result;
 }
 

@@ -48,8 +48,8 @@ LoadedSource decode_source(std::string path, std::string bytes) {
     return result;
   };
   if (bytes.size() > kMaxInputBytes)
-    return reject(fmt::format("file is too large ({:.1f} MiB; the limit is {} MiB): split it, or lint the policy text alone",
-                              static_cast<double>(bytes.size()) / (1024.0 * 1024.0), kMaxInputBytes / (1024 * 1024)));
+    return reject(fmt::format("file is too large ({} bytes; the limit is {} MiB): split it, or lint the policy text alone",
+                              bytes.size(), kMaxInputBytes / (1024 * 1024)));
 
   std::string text;
   std::string encoding_note;

@@ -10,10 +10,17 @@ Position Document::position_of(std::uint32_t offset) const {
 }
 
 SourceRange Document::source_range(TextRange r) const {
-  if (r.end <= r.begin) return {position_of(r.begin), position_of(r.begin)};
-  Position end = position_of(r.end - 1);
-  ++end.column;
-  return {position_of(r.begin), end};
+  if (r.end <= r.begin || origin.empty()) return {position_of(r.begin), position_of(r.begin)};
+  // End: just past the source character (or entity) the last byte came from.
+  const std::uint32_t last = origin[std::min<std::size_t>(r.end - 1, origin.size() - 1)];
+  std::size_t length = 1;
+  if (const auto it = source_lengths.find(last); it != source_lengths.end()) {
+    length = it->second;
+  } else {
+    const auto lead = static_cast<unsigned char>(source->text()[std::min<std::size_t>(last, source->text().size() - 1)]);
+    length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  }
+  return {position_of(r.begin), source->locate(last + length)};
 }
 
 int Document::title_block() const {

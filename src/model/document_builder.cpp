@@ -35,7 +35,11 @@ void DocumentBuilder::add_block(BlockKind kind, int level, bool quoted, bool str
     open_sections_.push_back(static_cast<int>(doc_.sections.size()));
     doc_.sections.push_back(section);
   }
-  block.section = open_sections_.empty() ? -1 : open_sections_.back();
+  if (open_sections_.empty() && kind != BlockKind::heading && doc_.sections.empty()) {
+    // Text before the first heading is a section of its own (no heading).
+    doc_.sections.push_back(Section{-1, 0, -1, {range.begin, range.end}});
+  }
+  block.section = !open_sections_.empty() ? open_sections_.back() : (doc_.sections.empty() ? -1 : 0);
   doc_.blocks.push_back(block);
 }
 
@@ -44,12 +48,13 @@ void DocumentBuilder::finish() {
   doc_.origin = std::move(text.origin());
   const auto end = static_cast<std::uint32_t>(doc_.text.size());
 
-  // A section runs to the next heading of the same or a higher level.
+  // A section runs to the next heading of the same or a higher level; the
+  // text before the first heading, to that heading.
   for (std::size_t s = 0; s < doc_.sections.size(); ++s) {
     auto& section = doc_.sections[s];
     section.range.end = end;
     for (std::size_t t = s + 1; t < doc_.sections.size(); ++t) {
-      if (doc_.sections[t].level <= section.level) {
+      if (doc_.sections[t].level <= section.level || section.heading_block < 0) {
         section.range.end = doc_.blocks[static_cast<std::size_t>(doc_.sections[t].heading_block)].range.begin;
         break;
       }

@@ -57,7 +57,10 @@ class MarkdownReader {
       case MD_TEXT_BR:
       case MD_TEXT_SOFTBR: builder_.text.append_space(last_origin_); return 0;
       case MD_TEXT_NULLCHAR: builder_.text.append_mapped("\xEF\xBF\xBD", origin_of(p)); break;
-      case MD_TEXT_ENTITY: builder_.text.append_mapped(decode_entity(chunk), origin_of(p)); break;
+      case MD_TEXT_ENTITY:
+        builder_.text.append_mapped(decode_entity(chunk), origin_of(p));
+        if (inside(p)) doc_.source_lengths[origin_of(p)] = static_cast<std::uint32_t>(size);
+        break;
       default:
         if (inside(p)) builder_.text.append_source(chunk, origin_of(p));
         else builder_.text.append_mapped(chunk, last_origin_);

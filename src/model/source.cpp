@@ -31,6 +31,23 @@ std::size_t SourceFile::line_start(int line) const {
   return line_starts_[static_cast<std::size_t>(line - 1)];
 }
 
+std::size_t SourceFile::offset_of(Position pos) const {
+  const std::string_view line = line_text(pos.line);
+  std::size_t offset = line_start(pos.line);
+  const std::size_t end = offset + line.size();
+  for (int column = 1; column < pos.column && offset < end; ++column) {
+    ++offset;
+    while (offset < end && (static_cast<unsigned char>(text_[offset]) & 0xC0) == 0x80) ++offset;
+  }
+  return offset;
+}
+
+std::string_view SourceFile::text_between(Position start, Position end) const {
+  const std::size_t b = offset_of(start);
+  const std::size_t e = std::max(b, offset_of(end));
+  return std::string_view(text_).substr(b, e - b);
+}
+
 std::string_view SourceFile::line_text(int line) const {
   const std::size_t start = line_start(line);
   std::size_t end = start;

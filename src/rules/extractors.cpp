@@ -13,14 +13,16 @@ constexpr std::string_view kEmail =
     R"((?<![\w.+-])[\w.+-]+(?:@|\s?[\[(]at[\])]\s?)[\w-]+(?:(?:\.|\s?[\[(]dot[\])]\s?)[\w-]+)*(?:\.|\s?[\[(]dot[\])]\s?)[a-z]{2,24}\b)";
 
 constexpr std::string_view kPhone =
-    R"((?<![\w.+/-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){1,4}(?![\w/]|[.-]\d))";
+    R"((?<![\w.+/-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){1,4}(?![\w/]|[.-]\d))"
+    R"(|(?<![\w.+/-])\+?\d{10,15}(?![\w/]|[.-]\d))";
 
 // Web addresses in prose, and any link destination shown as "<...>" (see document.h).
 constexpr std::string_view kUrl = R"(\b(?:https?://|www\.)[^\s<>"]*[^\s<>".,;:!?)\]']|(?<=<)(?!mailto:)[^\s<>]+(?=>))";
 
-constexpr std::string_view kContactUrl =
-    R"(\b(?:https?://|www\.)[^\s<>"]*(?:contact|support|help|feedback|form|get-?in-?touch|reach|request|inquir|enquir|dsar)(?:[^\s<>"]*[^\s<>".,;:!?)\]'])?)"
-    R"(|(?<=<)(?!mailto:)[^\s<>]*(?:contact|support|help|feedback|form|get-?in-?touch|reach|request|inquir|enquir|dsar)[^\s<>]*(?=>))";
+// Any web address or link destination; accept_contact_url() keeps those whose
+// host or path has a contact word as a whole token ("/contact-us", "support.",
+// "/forms/request"), not inside another word ("information", "platform").
+constexpr std::string_view kContactUrl = kUrl;
 
 constexpr std::string_view kPostal =
     // 525 W. Remington Drive / 1 Infinite Loop is not matched (no street type), 100 Main St.
@@ -68,6 +70,30 @@ bool accept_phone(std::string_view s) {
   return true;
 }
 
+bool accept_contact_url(std::string_view url) {
+  static constexpr std::string_view words[] = {"contact", "contactus", "support", "help", "helpdesk", "feedback",
+                                               "form", "forms", "webform", "request", "requests", "inquiry",
+                                               "inquiries", "enquiry", "enquiries", "dsar", "getintouch", "reach",
+                                               "reachus", "privacyrequest"};
+  if (url.starts_with("https://")) url.remove_prefix(8);
+  else if (url.starts_with("http://")) url.remove_prefix(7);
+  std::string token;
+  auto matches = [&] {
+    for (const auto w : words)
+      if (token == w) return true;
+    return false;
+  };
+  for (const char c : url) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      token += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      continue;
+    }
+    if (matches()) return true;
+    token.clear();
+  }
+  return matches();
+}
+
 const std::vector<Extractor>& all() {
   static const std::string date = date_regex();
   static const std::string policy_date = policy_date_regex();
@@ -75,7 +101,7 @@ const std::vector<Extractor>& all() {
       {"email", kEmail, nullptr, "an e-mail address, including mailto: links and \"name [at] example [dot] com\""},
       {"phone", kPhone, accept_phone, "a telephone number of 7 to 15 digits, with optional +country and (area) code"},
       {"url", kUrl, nullptr, "a web address starting http://, https:// or www."},
-      {"contact-url", kContactUrl, nullptr, "a web address whose path names contact, support, help, feedback, a form or a request"},
+      {"contact-url", kContactUrl, accept_contact_url, "a web address whose path names contact, support, help, feedback, a form or a request"},
       {"postal-address", kPostal, nullptr, "a street address (number + street type), PO Box, \"City, ST 12345\", UK postcode, or an EU street"},
       {"date", date, nullptr, "a calendar date: March 1, 2025 / 1 March 2025 / March 2025 / 2025-03-01 / 03/01/2025"},
       {"policy-date", policy_date, nullptr, "a date introduced as effective, last updated or revised"},

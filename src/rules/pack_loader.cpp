@@ -289,8 +289,7 @@ class PackLoader {
       error(node.Mark(), fmt::format("{}: expected a pattern or a mapping with any:, all: or not:", where));
       return cond;
     }
-    check_keys(node, {"any", "all", "not", "pattern", "phrase", "extract", "use", "within", "near", "unless", "message"},
-               where);
+    check_keys(node, {"any", "all", "not", "pattern", "phrase", "extract", "use", "within", "near", "unless"}, where);
     const int heads = !!node["any"] + !!node["all"] + !!node["not"] + !!node["pattern"] + !!node["phrase"] +
                       !!node["extract"] + !!node["use"];
     if (heads != 1) {
@@ -318,7 +317,10 @@ class PackLoader {
           if (cond.matcher < 0) return cond;
         }
     }
-    if (const YAML::Node within = node["within"]) {
+    if (const YAML::Node within = node["within"]; within && cond.kind != Condition::Kind::any &&
+                                                   cond.kind != Condition::Kind::all) {
+      error(within.Mark(), fmt::format("{}: 'within' applies to 'any' or 'all' (the parts that must hold together)", where));
+    } else if (within) {
       static const std::map<std::string, Scope> scopes = {{"sentence", Scope::sentence},
                                                           {"paragraph", Scope::paragraph},
                                                           {"section", Scope::section},

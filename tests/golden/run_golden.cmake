@@ -2,6 +2,7 @@
 # compares what it printed and its exit status with the file EXPECTED.
 # With the environment variable CLAUSELINT_UPDATE_GOLDEN=1 it rewrites EXPECTED.
 string(REPLACE "@@" ";" ARGS "${ARGS}")
+cmake_policy(SET CMP0057 NEW)
 set(input_args)
 if(STDIN)
   set(input_args INPUT_FILE ${STDIN})

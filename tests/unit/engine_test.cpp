@@ -50,6 +50,24 @@ TEST_CASE("near limits the words between the parts", "[engine]") {
   CHECK(test::lint(yaml, "# T\n\nWe delete old backups every night, and we keep your data.\n").size() == 1);
 }
 
+TEST_CASE("near counts words, not punctuation", "[engine]") {
+  const auto yaml = test::pack(test::rule("r", "    require: {all: ['\\bkeep\\b', '\\b30 days\\b'], near: 1}\n"));
+  CHECK(test::lint(yaml, "# T\n\nWe keep, for 30 days, logs.\n").empty());
+  CHECK(test::lint(yaml, "# T\n\nWe keep them only for 30 days.\n").size() == 1);
+}
+
+TEST_CASE("a match never spans two blocks", "[engine]") {
+  const auto yaml = test::pack(test::rule("r", "    forbid: {phrase: 'do not sell'}\n"));
+  CHECK(test::lint(yaml, "# Do\n\nNot sell.\n").empty());
+  CHECK(test::lint(yaml, "# T\n\nWe do not\nsell.\n").size() == 1);
+}
+
+TEST_CASE("text before the first heading is a section of its own", "[engine]") {
+  const auto yaml = test::pack(test::rule("r", "    require: {all: ['alpha', 'beta'], within: section}\n"));
+  CHECK(test::lint(yaml, "alpha\n\nbeta\n\n# Heading\n\ngamma\n").empty());
+  CHECK(test::lint(yaml, "alpha\n\n# Heading\n\nbeta\n").size() == 1);
+}
+
 TEST_CASE("not holds where its child does not", "[engine]") {
   const auto yaml = test::pack(test::rule("r", "    require: {not: 'tracking'}\n"));
   CHECK(test::lint(yaml, "# T\n\nNothing here.\n").empty());

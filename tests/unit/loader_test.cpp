@@ -70,6 +70,10 @@ TEST_CASE("wrong types and values are errors", "[loader]") {
   CHECK_THAT(one_error(test::pack(test::rule("a", "    require: {any: ['x', 'y'], near: 5}\n"))).message,
              Catch::Contains("'near' applies to 'all'"));
   CHECK_THAT(one_error(test::pack(test::rule("a", "    require: ['x']\n"))).message, Catch::Contains("a list needs a key"));
+  CHECK_THAT(one_error(test::pack(test::rule("a", "    require: {not: 'x', within: sentence}\n"))).message,
+             Catch::Contains("'within' applies to 'any' or 'all'"));
+  CHECK_THAT(one_error(test::pack(test::rule("a", "    require: {any: ['x'], message: hi}\n"))).message,
+             Catch::Contains("unknown key 'message'"));
   CHECK_THAT(one_error(test::pack(test::rule("Bad_Id", "    require: 'x'\n"))).message, Catch::Contains("kebab-case"));
 }
 

@@ -91,6 +91,12 @@ TEST_CASE("HTML entities are decoded; raw HTML blocks are not prose", "[model]")
   CHECK(doc.slice(doc.blocks[1].range) == "AT&T's \xC2\xA9 &bogus;");
 }
 
+TEST_CASE("a range ending in an entity ends after the whole entity", "[model]") {
+  const Document doc = test::parse("Fish &amp; chips\n");
+  const SourceRange r = doc.source_range({0, 6});  // "Fish &"
+  CHECK(test::at(r.end) == "1:11");
+}
+
 TEST_CASE("YAML front matter is parsed, not linted", "[model]") {
   std::vector<Diagnostic> diagnostics;
   const Document doc = test::parse("---\ntitle: Privacy\nlast_updated: 2026-03-01\ndate: 2020-01-01\n---\n# Privacy\n\nText.\n",

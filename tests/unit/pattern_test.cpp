@@ -82,6 +82,7 @@ TEST_CASE("extractor: email", "[extractors]") {
 TEST_CASE("extractor: phone", "[extractors]") {
   CHECK(extract("phone", "Call +1 (555) 010-0199 or 0800 123 4567.") == Strings{"+1 (555) 010-0199", "0800 123 4567"});
   CHECK(extract("phone", "1-800-555-0100") == Strings{"1-800-555-0100"});
+  CHECK(extract("phone", "Call 5550100199 now") == Strings{"5550100199"});
   for (const char* text : {"within 30 days", "since 2014-2015", "on 2025-03-01", "at 192.168.100.200", "zip 94087"}) {
     INFO(text);
     CHECK(extract("phone", text).empty());
@@ -103,6 +104,9 @@ TEST_CASE("extractor: url and contact-url", "[extractors]") {
   CHECK(extract("contact-url", "https://example.com/contact and https://example.com/about") ==
         Strings{"https://example.com/contact"});
   CHECK(extract("contact-url", "use our form <./contact-us>") == Strings{"./contact-us"});
+  CHECK(extract("contact-url", "https://support.example.com and https://example.com/forms/request") ==
+        Strings{"https://support.example.com", "https://example.com/forms/request"});
+  CHECK(extract("contact-url", "https://example.com/privacy-information and https://platform.example.com").empty());
 }
 
 TEST_CASE("extractor: dates and policy dates", "[extractors]") {

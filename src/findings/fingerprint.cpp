@@ -1,0 +1,46 @@
+#include <cctype>
+#include <cstdint>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "clauselint/finding.h"
+
+namespace clauselint {
+namespace {
+
+std::uint64_t fnv1a(std::string_view text, std::uint64_t hash = 1469598103934665603ull) {
+  for (const unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+std::string normalised(std::string_view evidence) {
+  std::string out;
+  bool space = false;
+  for (const char c : evidence) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+}  // namespace
+
+void assign_fingerprints(std::vector<Finding>& findings) {
+  std::map<std::pair<std::string, std::uint64_t>, int> seen;  // (file, hash) -> occurrences so far
+  for (Finding& f : findings) {
+    const std::uint64_t hash = fnv1a(normalised(f.evidence), fnv1a(std::string(1, '\0'), fnv1a(f.rule_id)));
+    const int occurrence = ++seen[{f.file, hash}];
+    f.fingerprint = fmt::format("{:016x}:{}", hash, occurrence);
+  }
+}
+
+}  // namespace clauselint

@@ -1,0 +1,24 @@
+#include "clauselint/report.h"
+
+namespace clauselint {
+
+std::optional<Format> parse_format(std::string_view name) {
+  if (name == "text") return Format::text;
+  if (name == "json") return Format::json;
+  if (name == "jsonl") return Format::jsonl;
+  if (name == "sarif") return Format::sarif;
+  if (name == "github") return Format::github;
+  return std::nullopt;
+}
+
+void write_report(std::ostream& out, const Report& report, Format format) {
+  switch (format) {
+    case Format::text: write_text(out, report.findings); break;
+    case Format::json: write_json(out, report); break;
+    case Format::jsonl: write_jsonl(out, report); break;
+    case Format::sarif: write_sarif(out, report); break;
+    case Format::github: write_github(out, report); break;
+  }
+}
+
+}  // namespace clauselint

@@ -1,0 +1,55 @@
+// --format github: GitHub Actions workflow commands, one per finding.
+// https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "clauselint/report.h"
+
+namespace clauselint {
+namespace {
+
+std::string escape_data(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string escape_property(std::string_view s) {
+  std::string out;
+  for (const char c : escape_data(s)) {
+    if (c == ':') out += "%3A";
+    else if (c == ',') out += "%2C";
+    else out += c;
+  }
+  return out;
+}
+
+std::string_view command(Severity s) {
+  switch (s) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::note: return "notice";
+  }
+  return "error";
+}
+
+}  // namespace
+
+void write_github(std::ostream& out, const Report& report) {
+  for (const Finding& f : report.findings) {
+    const Rule* rule = report.rules ? report.rules->find_rule(f.rule_id) : nullptr;
+    const std::string title = rule ? fmt::format("{} [{}]", rule->title, f.rule_id) : f.rule_id;
+    fmt::print(out, "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n", command(f.severity),
+               escape_property(f.file), f.range.start.line, f.range.start.column, f.range.end.line,
+               f.range.end.column, escape_property(title), escape_data(f.message));
+  }
+}
+
+}  // namespace clauselint

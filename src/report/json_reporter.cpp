@@ -1,0 +1,62 @@
+// --format json and --format jsonl (schema: docs/json-output.md).
+#include <nlohmann/json.hpp>
+
+#include "clauselint/report.h"
+
+namespace clauselint {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+constexpr int kSchemaVersion = 1;
+
+json position(Position p) { return {{"line", p.line}, {"column", p.column}}; }
+
+json finding_json(const Finding& f) {
+  return {{"rule", f.rule_id},
+          {"pack", f.pack},
+          {"severity", to_string(f.severity)},
+          {"kind", f.kind == Finding::Kind::missing ? "missing" : "match"},
+          {"message", f.message},
+          {"file", f.file},
+          {"start", position(f.range.start)},
+          {"end", position(f.range.end)},
+          {"fingerprint", f.fingerprint},
+          {"suppressed", false}};
+}
+
+}  // namespace
+
+void write_json(std::ostream& out, const Report& report) {
+  json findings = json::array();
+  std::size_t counts[3] = {0, 0, 0};
+  for (const Finding& f : report.findings) {
+    findings.push_back(finding_json(f));
+    ++counts[static_cast<int>(f.severity)];
+  }
+  json diagnostics = json::array();
+  for (const Diagnostic& d : report.diagnostics) {
+    json item = {{"file", d.file}, {"severity", to_string(d.severity)}, {"message", d.message}};
+    if (d.position.line > 0) item["start"] = position(d.position);
+    diagnostics.push_back(item);
+  }
+  const json doc = {{"schema_version", kSchemaVersion},
+                    {"tool", {{"name", "clauselint"}, {"version", CLAUSELINT_VERSION}}},
+                    {"files", report.files},
+                    {"findings", findings},
+                    {"diagnostics", diagnostics},
+                    {"summary",
+                     {{"files", report.files.size()},
+                      {"findings", report.findings.size()},
+                      {"errors", counts[2]},
+                      {"warnings", counts[1]},
+                      {"notes", counts[0]},
+                      {"successful", report.successful}}}};
+  out << doc.dump(2) << '\n';
+}
+
+void write_jsonl(std::ostream& out, const Report& report) {
+  for (const Finding& f : report.findings) out << finding_json(f).dump() << '\n';
+}
+
+}  // namespace clauselint
