@@ -7,9 +7,10 @@ cd "$(dirname "$0")/.."
 export BUILD_DIR=${BUILD_DIR:-build-check}
 export BUILD_TYPE=Debug
 
-# Test-only tools: npm (for Microsoft's SARIF Multitool) from Debian when the
-# machine has no npm; the Multitool itself from npm, kept in the build folder.
-command -v npm >/dev/null || export EXTRA_PACKAGES="npm ${EXTRA_PACKAGES:-}"
+# Test-only tools from Debian: git and pre-commit (the hook test), npm when the
+# machine has none; Microsoft's SARIF Multitool from npm, kept in the build folder.
+export EXTRA_PACKAGES="git pre-commit ${EXTRA_PACKAGES:-}"
+command -v npm >/dev/null || EXTRA_PACKAGES="npm $EXTRA_PACKAGES"
 tools="$BUILD_DIR/test-tools"
 multitool="$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
 export CMAKE_ARGS="-DCLAUSELINT_SANITIZE=ON -DCLAUSELINT_WERROR=ON -DSARIF_MULTITOOL=$PWD/$multitool ${CMAKE_ARGS:-}"
