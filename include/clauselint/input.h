@@ -38,7 +38,7 @@ struct CollectedPaths {
 };
 CollectedPaths collect_paths(const std::vector<std::string>& paths);
 
-// True for the extensions read as policies: .md .markdown .txt.
+// True for the extensions read as policies: .md .markdown .txt .html .htm.
 bool is_policy_extension(const std::string& path);
 
 }  // namespace clauselint

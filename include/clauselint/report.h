@@ -29,6 +29,7 @@ struct Report {
   const RuleSet* rules = nullptr;          // every rule loaded (SARIF lists them all)
   std::vector<Finding> findings;
   std::vector<std::string> files;          // inputs, as shown to the user
+  std::size_t linted = 0;                  // inputs read and linted
   std::vector<Diagnostic> diagnostics;     // problems with inputs (not findings)
   bool successful = true;                  // false when an input could not be linted
   std::string root;                        // absolute folder URIs are relative to (SARIF)
@@ -42,6 +43,11 @@ void write_json(std::ostream& out, const Report& report);
 void write_jsonl(std::ostream& out, const Report& report);
 void write_sarif(std::ostream& out, const Report& report);
 void write_github(std::ostream& out, const Report& report);
+
+// `shown_path` relative to `root` (the current folder when empty), with "/"
+// separators; nullopt when it lies outside `root`.
+std::optional<std::string> relative_to_root(const std::string& shown_path, const std::string& root);
+std::string percent_encode(std::string_view path);  // for URIs: keeps A-Z a-z 0-9 - . _ ~ /
 
 // Writes `content` to `path` through a temporary file in the same folder and
 // a rename, so a failed write never leaves a half-written file. Returns an

@@ -12,7 +12,7 @@
 #include "clauselint/builtin_packs.h"
 #include "clauselint/engine.h"
 #include "clauselint/input.h"
-#include "clauselint/markdown.h"
+#include "clauselint/parse.h"
 #include "clauselint/report.h"
 
 namespace clauselint::cli {
@@ -73,7 +73,8 @@ int run_lint(const Options& o) {
     LoadedSource loaded = read_source(path, shown);
     std::vector<Diagnostic> diagnostics = std::move(loaded.diagnostics);
     if (loaded.source) {
-      const Document doc = parse_markdown(loaded.source, diagnostics);
+      const InputFormat input = parse_input_format(o.input_format).value_or(input_format_for(shown));
+      const Document doc = parse_document(loaded.source, input, diagnostics);
       LintResult result = lint_document(doc, rules);
       diagnostics.insert(diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
       report.findings.insert(report.findings.end(), result.findings.begin(), result.findings.end());
@@ -83,6 +84,7 @@ int run_lint(const Options& o) {
     report.diagnostics.insert(report.diagnostics.end(), diagnostics.begin(), diagnostics.end());
   }
   sort_findings(report.findings);
+  report.linted = linted;
   report.successful = !has_errors(report.diagnostics);
 
   const Format format = parse_format(o.format).value_or(Format::text);

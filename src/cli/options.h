@@ -20,6 +20,7 @@ struct Options {
   std::string sarif_category;             // --sarif-category
   FailOn fail_on = FailOn::error;
   std::string stdin_filename = "<stdin>";
+  std::string input_format;               // --input-format markdown|html; empty: by extension
   std::string rule_id;                    // explain
   std::vector<std::string> test_packs;    // test: packs to run the examples of
 };

@@ -30,6 +30,9 @@ int parse_args(int argc, char** argv, Options& o) {
   app.add_option("--fail-on", fail_on, "Lowest severity that makes the exit status 1: error (default), warning, note or never")
       ->check(CLI::IsMember({"error", "warning", "note", "never"}));
   app.add_option("--stdin-filename", o.stdin_filename, "Name to show for '-' (standard input)");
+  app.add_option("--input-format", o.input_format,
+                 "Read inputs as markdown or html (default: by extension; .html and .htm are HTML)")
+      ->check(CLI::IsMember({"markdown", "html"}));
 
   auto* rules = app.add_subcommand("rules", "List the rules loaded (id, severity, pack, title)");
   auto* explain = app.add_subcommand("explain", "Print a rule's full help: why, citation, how to fix");

@@ -156,6 +156,10 @@ class Evaluator {
   std::vector<std::optional<std::vector<Match>>> cache_;
 };
 
+std::size_t utf8_length(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 // The source range of a heading line: from its first non-blank character
 // (the "#" of an ATX heading) to the end of its text.
 SourceRange heading_range(const Document& doc, const Block& block) {
@@ -163,7 +167,10 @@ SourceRange heading_range(const Document& doc, const Block& block) {
   const std::string_view line = doc.source->line_text(range.start.line);
   const auto lead = line.find_first_not_of(" \t");
   range.start.column = lead == std::string_view::npos ? 1 : static_cast<int>(lead) + 1;
-  if (range.end.line != range.start.line || range.end.column < range.start.column) range.end = range.start;
+  if (range.end.line != range.start.line || range.end.column < range.start.column) {
+    // A paragraph standing in for a title: point at its first line.
+    range.end = {range.start.line, static_cast<int>(utf8_length(line)) + 1};
+  }
   return range;
 }
 

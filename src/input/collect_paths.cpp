@@ -13,7 +13,7 @@ namespace clauselint {
 bool is_policy_extension(const std::string& path) {
   std::string ext = fs::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".md" || ext == ".markdown" || ext == ".txt";
+  return ext == ".md" || ext == ".markdown" || ext == ".txt" || ext == ".html" || ext == ".htm";
 }
 
 namespace {
@@ -54,7 +54,7 @@ CollectedPaths collect_paths(const std::vector<std::string>& paths) {
     if (ec) out.diagnostics.push_back({path, {}, Severity::error, fmt::format("cannot walk directory: {}", ec.message())});
     if (found.empty() && !ec)
       out.diagnostics.push_back({path, {}, Severity::error,
-                                 "directory holds no policy files (.md, .markdown, .txt): name the files to lint"});
+                                 "directory holds no policy files (.md, .markdown, .txt, .html, .htm): name the files to lint"});
     std::sort(found.begin(), found.end());
     out.files.insert(out.files.end(), found.begin(), found.end());
   }

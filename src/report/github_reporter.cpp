@@ -46,8 +46,10 @@ void write_github(std::ostream& out, const Report& report) {
   for (const Finding& f : report.findings) {
     const Rule* rule = report.rules ? report.rules->find_rule(f.rule_id) : nullptr;
     const std::string title = rule ? fmt::format("{} [{}]", rule->title, f.rule_id) : f.rule_id;
+    // GitHub resolves file= against the repository root.
+    const std::string file = relative_to_root(f.file, report.root).value_or(f.file);
     fmt::print(out, "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n", command(f.severity),
-               escape_property(f.file), f.range.start.line, f.range.start.column, f.range.end.line,
+               escape_property(file), f.range.start.line, f.range.start.column, f.range.end.line,
                f.range.end.column, escape_property(title), escape_data(f.message));
   }
 }

@@ -47,6 +47,7 @@ void write_json(std::ostream& out, const Report& report) {
                     {"diagnostics", diagnostics},
                     {"summary",
                      {{"files", report.files.size()},
+                      {"linted", report.linted},
                       {"findings", report.findings.size()},
                       {"errors", counts[2]},
                       {"warnings", counts[1]},

@@ -61,6 +61,8 @@ std::string_view problem_severity(Severity s) {
   return s == Severity::note ? "recommendation" : level(s);
 }
 
+}  // namespace
+
 std::string percent_encode(std::string_view path) {
   std::string out;
   for (const unsigned char c : path) {
@@ -70,15 +72,23 @@ std::string percent_encode(std::string_view path) {
   return out;
 }
 
+std::optional<std::string> relative_to_root(const std::string& shown_path, const std::string& root) {
+  std::error_code ec;
+  const fs::path absolute = fs::weakly_canonical(fs::absolute(shown_path, ec), ec);
+  const fs::path relative = absolute.lexically_relative(fs::weakly_canonical(root.empty() ? fs::current_path() : fs::path(root), ec));
+  if (relative.empty() || *relative.begin() == "..") return std::nullopt;
+  return relative.generic_string();
+}
+
+namespace {
+
 // The URI of `shown_path`: relative to `root` when it lies inside it (with
 // uriBaseId %SRCROOT%), else an absolute file: URI.
 json artifact_location(const std::string& shown_path, const fs::path& root) {
+  if (const auto relative = relative_to_root(shown_path, root.string()))
+    return {{"uri", percent_encode(*relative)}, {"uriBaseId", "%SRCROOT%"}};
   std::error_code ec;
-  const fs::path absolute = fs::weakly_canonical(fs::absolute(shown_path, ec), ec);
-  const fs::path relative = absolute.lexically_relative(root);
-  if (!relative.empty() && *relative.begin() != "..")
-    return {{"uri", percent_encode(relative.generic_string())}, {"uriBaseId", "%SRCROOT%"}};
-  return {{"uri", "file://" + percent_encode(absolute.generic_string())}};
+  return {{"uri", "file://" + percent_encode(fs::weakly_canonical(fs::absolute(shown_path, ec), ec).generic_string())}};
 }
 
 json rule_json(const Rule& rule) {
@@ -160,7 +170,10 @@ void write_sarif(std::ostream& out, const Report& report) {
               {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", root_uri}}}}},
               {"columnKind", "unicodeCodePoints"},
               {"results", results}};
-  if (!report.category.empty()) run["automationDetails"] = {{"id", report.category}};
+  // GitHub reads automationDetails.id as "category/run-id": end it with "/"
+  // so the whole value is the category, as the upload action does.
+  if (!report.category.empty())
+    run["automationDetails"] = {{"id", report.category.ends_with('/') ? report.category : report.category + "/"}};
   const json log = {{"$schema", kSchema}, {"version", "2.1.0"}, {"runs", json::array({run})}};
   out << log.dump(2) << '\n';
 }

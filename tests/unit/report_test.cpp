@@ -148,7 +148,7 @@ TEST_CASE("SARIF: unreadable inputs become notifications", "[report][sarif]") {
   CHECK(n["level"] == "error");
   CHECK(n["message"]["text"] == "No such file or directory.");
   CHECK(n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "missing.md");
-  CHECK(run["automationDetails"]["id"] == "policies");
+  CHECK(run["automationDetails"]["id"] == "policies/");
 }
 
 TEST_CASE("JSON: one versioned object per run, stable key order", "[report][json]") {
