@@ -1,6 +1,7 @@
 // Reporters: a run's findings out, in the formats users and tools read.
 //
-//   text    path:line:col: severity: message [rule-id]   (compiler style)
+//   text    path:line:col: severity: message [rule-id]   (compiler style;
+//           on a terminal also the line, a caret and the citation)
 //   json    one object for the run (docs/json-output.md, versioned)
 //   jsonl   one finding object per line, for corpora
 //   sarif   SARIF 2.1.0 for GitHub code scanning (docs/github-code-scanning.md)
@@ -9,6 +10,8 @@
 // Every reporter writes findings in the order given (sort_findings order).
 #pragma once
 
+#include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -29,6 +32,7 @@ struct Report {
   const RuleSet* rules = nullptr;          // every rule loaded (SARIF lists them all)
   std::vector<Finding> findings;
   std::vector<std::string> files;          // inputs, as shown to the user
+  std::map<std::string, std::shared_ptr<const SourceFile>> sources;  // by shown name (text excerpts)
   std::size_t linted = 0;                  // inputs read and linted
   std::vector<Diagnostic> diagnostics;     // problems with inputs (not findings)
   bool successful = true;                  // false when an input could not be linted
@@ -36,9 +40,16 @@ struct Report {
   std::string category;                    // SARIF automationDetails.id (may be empty)
 };
 
-void write_report(std::ostream& out, const Report& report, Format format);
+// How text output looks: colour (ANSI) and, for people at a terminal, the
+// source line with a caret under the finding and the rule's citation.
+struct TextStyle {
+  bool color = false;
+  bool excerpts = false;
+};
 
-void write_text(std::ostream& out, const std::vector<Finding>& findings);
+void write_report(std::ostream& out, const Report& report, Format format, TextStyle style = {});
+
+void write_text(std::ostream& out, const Report& report, TextStyle style = {});
 void write_json(std::ostream& out, const Report& report);
 void write_jsonl(std::ostream& out, const Report& report);
 void write_sarif(std::ostream& out, const Report& report);

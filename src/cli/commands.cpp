@@ -1,7 +1,12 @@
 #include "cli/commands.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <thread>
 #include <iostream>
 #include <sstream>
 
@@ -13,7 +18,10 @@
 #include "clauselint/engine.h"
 #include "clauselint/input.h"
 #include "clauselint/parse.h"
+#include "clauselint/runner.h"
 #include "clauselint/report.h"
+
+#include <unistd.h>
 
 namespace clauselint::cli {
 namespace {
@@ -53,47 +61,64 @@ std::string plural(std::size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
+// --stats: findings per rule, files, time.
+void print_stats(const Report& report, std::chrono::steady_clock::duration elapsed) {
+  std::map<std::string, std::size_t> per_rule;
+  for (const auto& f : report.findings) ++per_rule[f.rule_id];
+  std::size_t width = 4;
+  for (const auto& r : report.rules->rules()) width = std::max(width, r.id.size());
+  fmt::print(std::cerr, "{:<{}}  FINDINGS\n", "RULE", width);
+  for (const auto& r : report.rules->rules()) fmt::print(std::cerr, "{:<{}}  {}\n", r.id, width, per_rule[r.id]);
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count();
+  fmt::print(std::cerr, "{} rules, {} of {} files linted, {} findings, {} ms\n", report.rules->rules().size(),
+             report.linted, report.files.size(), report.findings.size(), ms);
+}
+
 }  // namespace
 
 int run_lint(const Options& o) {
+  const auto started = std::chrono::steady_clock::now();
   RuleSet rules;
   if (!load(o.rules, rules)) return 2;
   const CollectedPaths inputs = collect_paths(o.paths);
-  print(inputs.diagnostics);
+
+  RunOptions run;
+  run.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  run.input_format = parse_input_format(o.input_format);
+  run.stdin_name = o.stdin_filename;
+  const auto results = lint_files(inputs.files, [&](const std::string&, std::vector<Diagnostic>&) { return &rules; }, run);
 
   Report report;
   report.rules = &rules;
   report.diagnostics = inputs.diagnostics;
   report.root = o.root.empty() ? repository_root() : std::filesystem::absolute(o.root).lexically_normal().string();
   report.category = o.sarif_category;
-  std::size_t linted = 0;
-  for (const auto& path : inputs.files) {
-    const std::string shown = path == "-" ? o.stdin_filename : path;
-    report.files.push_back(shown);
-    LoadedSource loaded = read_source(path, shown);
-    std::vector<Diagnostic> diagnostics = std::move(loaded.diagnostics);
-    if (loaded.source) {
-      const InputFormat input = parse_input_format(o.input_format).value_or(input_format_for(shown));
-      const Document doc = parse_document(loaded.source, input, diagnostics);
-      LintResult result = lint_document(doc, rules);
-      diagnostics.insert(diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
-      report.findings.insert(report.findings.end(), result.findings.begin(), result.findings.end());
-      ++linted;
+  for (const FileResult& r : results) {
+    report.files.push_back(r.shown);
+    if (r.source) {
+      report.sources[r.shown] = r.source;
+      ++report.linted;
     }
-    print(diagnostics);
-    report.diagnostics.insert(report.diagnostics.end(), diagnostics.begin(), diagnostics.end());
+    report.findings.insert(report.findings.end(), r.findings.begin(), r.findings.end());
+    report.diagnostics.insert(report.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
   }
   sort_findings(report.findings);
-  report.linted = linted;
   report.successful = !has_errors(report.diagnostics);
+  for (const auto& d : report.diagnostics)
+    if (!o.quiet || d.severity != Severity::note) std::cerr << format_diagnostic(d) << '\n';
 
   const Format format = parse_format(o.format).value_or(Format::text);
+  const bool terminal = isatty(fileno(stdout)) != 0 && o.output.empty();
+  const char* no_color = std::getenv("NO_COLOR");
+  TextStyle style;
+  style.color = o.color == "always" || (o.color == "auto" && terminal && !(no_color && *no_color));
+  style.excerpts = o.color == "always" || (o.color == "auto" && terminal);
   if (o.output.empty()) {
-    write_report(std::cout, report, format);
+    write_report(std::cout, report, format, style);
     std::cout.flush();
   } else {
     std::ostringstream buffer;
-    write_report(buffer, report, format);
+    write_report(buffer, report, format, {});
     if (const std::string error = write_file_atomically(o.output, buffer.str()); !error.empty()) {
       fmt::print(std::cerr, "clauselint: error: {}\n", error);
       return 2;
@@ -106,13 +131,16 @@ int run_lint(const Options& o) {
     ++counts[static_cast<int>(f.severity)];
     failing = failing || fails(f.severity, o.fail_on);
   }
-  std::vector<std::string> parts;
-  if (counts[2]) parts.push_back(plural(counts[2], "error"));
-  if (counts[1]) parts.push_back(plural(counts[1], "warning"));
-  if (counts[0]) parts.push_back(plural(counts[0], "note"));
-  const std::string summary = parts.empty() ? "no findings" : fmt::format("{}", fmt::join(parts, ", "));
-  fmt::print(std::cerr, "clauselint: {} in {}{}\n", summary, plural(linted, "file"),
-             report.successful ? "" : " (some inputs could not be linted)");
+  if (o.stats) print_stats(report, std::chrono::steady_clock::now() - started);
+  if (!o.quiet) {
+    std::vector<std::string> parts;
+    if (counts[2]) parts.push_back(plural(counts[2], "error"));
+    if (counts[1]) parts.push_back(plural(counts[1], "warning"));
+    if (counts[0]) parts.push_back(plural(counts[0], "note"));
+    const std::string summary = parts.empty() ? "no findings" : fmt::format("{}", fmt::join(parts, ", "));
+    fmt::print(std::cerr, "clauselint: {} in {}{}\n", summary, plural(report.linted, "file"),
+               report.successful ? "" : " (some inputs could not be linted)");
+  }
   if (!report.successful) return 2;
   return failing ? 1 : 0;
 }

@@ -20,6 +20,10 @@ struct Options {
   std::string sarif_category;             // --sarif-category
   FailOn fail_on = FailOn::error;
   std::string stdin_filename = "<stdin>";
+  std::string color = "auto";             // auto | always | never
+  bool quiet = false;                     // no summary, no notes on stderr
+  bool stats = false;                     // per-rule counts and timing on stderr
+  unsigned jobs = 0;                      // 0: one per core
   std::string input_format;               // --input-format markdown|html; empty: by extension
   std::string rule_id;                    // explain
   std::vector<std::string> test_packs;    // test: packs to run the examples of

@@ -34,6 +34,12 @@ int parse_args(int argc, char** argv, Options& o) {
                  "Read inputs as markdown or html (default: by extension; .html and .htm are HTML)")
       ->check(CLI::IsMember({"markdown", "html"}));
 
+  app.add_option("--color", o.color, "Colour and source excerpts: auto (on a terminal, unless NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("-q,--quiet", o.quiet, "Print findings only: no summary line, no notes");
+  app.add_flag("--stats", o.stats, "Print per-rule finding counts and timing to standard error");
+  app.add_option("-j,--jobs", o.jobs, "Lint N files in parallel (default: one per core); output order never changes")
+      ->check(CLI::Range(1u, 256u));
   auto* rules = app.add_subcommand("rules", "List the rules loaded (id, severity, pack, title)");
   auto* explain = app.add_subcommand("explain", "Print a rule's full help: why, citation, how to fix");
   explain->add_option("rule", o.rule_id, "Rule id")->required();

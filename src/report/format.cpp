@@ -11,9 +11,9 @@ std::optional<Format> parse_format(std::string_view name) {
   return std::nullopt;
 }
 
-void write_report(std::ostream& out, const Report& report, Format format) {
+void write_report(std::ostream& out, const Report& report, Format format, TextStyle style) {
   switch (format) {
-    case Format::text: write_text(out, report.findings); break;
+    case Format::text: write_text(out, report, style); break;
     case Format::json: write_json(out, report); break;
     case Format::jsonl: write_jsonl(out, report); break;
     case Format::sarif: write_sarif(out, report); break;
