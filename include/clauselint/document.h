@@ -56,6 +56,13 @@ struct FrontMatterField {
   Position position;
 };
 
+// An HTML comment in the source ("<!-- ... -->"), e.g. a suppression.
+struct Comment {
+  std::string text;        // between "<!--" and "-->", trimmed
+  std::uint32_t begin = 0; // source byte offsets of "<!--" and just past "-->"
+  std::uint32_t end = 0;
+};
+
 class Document {
  public:
   std::shared_ptr<const SourceFile> source;
@@ -72,6 +79,7 @@ class Document {
   // Source lengths of characters that stand for more than one source
   // character (an entity such as "&amp;"), by source offset.
   std::map<std::uint32_t, std::uint32_t> source_lengths;
+  std::vector<Comment> comments;         // HTML comments, in source order (never prose)
 
   // Source position of the character at text offset `offset`.
   Position position_of(std::uint32_t offset) const;

@@ -21,6 +21,8 @@ struct Finding {
   std::string evidence;   // normalised text: the match's sentence, or the heading it points at
   std::string snippet;     // the source text of `range`
   std::string fingerprint;  // stable across unrelated edits; see assign_fingerprints()
+  bool suppressed = false;  // by an inline comment (suppressions.h); kept, not shown as text
+  std::string justification;  // the suppression's reason
 };
 
 // Orders findings by file, then position, then rule id (stable output).

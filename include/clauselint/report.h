@@ -8,6 +8,8 @@
 //   github  GitHub Actions workflow commands (::error file=...::message)
 //
 // Every reporter writes findings in the order given (sort_findings order).
+// Suppressed findings appear only in json/jsonl (marked), and in SARIF with
+// --include-suppressed (GitHub ignores SARIF suppressions and would open alerts).
 #pragma once
 
 #include <map>
@@ -38,7 +40,12 @@ struct Report {
   bool successful = true;                  // false when an input could not be linted
   std::string root;                        // absolute folder URIs are relative to (SARIF)
   std::string category;                    // SARIF automationDetails.id (may be empty)
+  bool include_suppressed = false;         // SARIF: add suppressed findings with `suppressions`
 };
+
+// The rule a finding names: a loaded rule, or clauselint's own
+// invalid-suppression rule; null when unknown.
+const Rule* rule_for(const Report& report, std::string_view id);
 
 // How text output looks: colour (ANSI) and, for people at a terminal, the
 // source line with a caret under the finding and the rule's citation.

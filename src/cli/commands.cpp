@@ -93,6 +93,7 @@ int run_lint(const Options& o) {
   report.diagnostics = inputs.diagnostics;
   report.root = o.root.empty() ? repository_root() : std::filesystem::absolute(o.root).lexically_normal().string();
   report.category = o.sarif_category;
+  report.include_suppressed = o.include_suppressed;
   for (const FileResult& r : results) {
     report.files.push_back(r.shown);
     if (r.source) {
@@ -126,8 +127,13 @@ int run_lint(const Options& o) {
   }
 
   std::size_t counts[3] = {0, 0, 0};
+  std::size_t suppressed = 0;
   bool failing = false;
   for (const auto& f : report.findings) {
+    if (f.suppressed) {
+      ++suppressed;
+      continue;
+    }
     ++counts[static_cast<int>(f.severity)];
     failing = failing || fails(f.severity, o.fail_on);
   }
@@ -137,6 +143,7 @@ int run_lint(const Options& o) {
     if (counts[2]) parts.push_back(plural(counts[2], "error"));
     if (counts[1]) parts.push_back(plural(counts[1], "warning"));
     if (counts[0]) parts.push_back(plural(counts[0], "note"));
+    if (suppressed) parts.push_back(fmt::format("{} suppressed", suppressed));
     const std::string summary = parts.empty() ? "no findings" : fmt::format("{}", fmt::join(parts, ", "));
     fmt::print(std::cerr, "clauselint: {} in {}{}\n", summary, plural(report.linted, "file"),
                report.successful ? "" : " (some inputs could not be linted)");

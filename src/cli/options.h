@@ -18,6 +18,7 @@ struct Options {
   std::string output;                     // -o FILE; empty: standard output
   std::string root;                       // --root: folder SARIF URIs are relative to
   std::string sarif_category;             // --sarif-category
+  bool include_suppressed = false;        // --include-suppressed (SARIF)
   FailOn fail_on = FailOn::error;
   std::string stdin_filename = "<stdin>";
   std::string color = "auto";             // auto | always | never

@@ -25,6 +25,8 @@ int parse_args(int argc, char** argv, Options& o) {
   app.add_option("-o,--output", o.output, "Write the report to FILE (through a temporary file and a rename)");
   app.add_option("--root", o.root,
                  "Folder that SARIF file URIs are relative to (default: the enclosing git repository, else the current folder)");
+  app.add_flag("--include-suppressed", o.include_suppressed,
+               "SARIF: include suppressed findings, marked with suppressions[] (GitHub would open them as alerts)");
   app.add_option("--sarif-category", o.sarif_category, "SARIF automationDetails.id, to tell several uploads apart");
   std::string fail_on = "error";
   app.add_option("--fail-on", fail_on, "Lowest severity that makes the exit status 1: error (default), warning, note or never")

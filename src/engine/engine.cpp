@@ -1,4 +1,5 @@
 #include "clauselint/engine.h"
+#include "clauselint/suppressions.h"
 
 #include <algorithm>
 #include <cctype>
@@ -248,6 +249,7 @@ LintResult lint_document(const Document& doc, const RuleSet& rules, const Rule* 
       result.findings.push_back(std::move(f));
     }
   }
+  if (!only) apply_suppressions(doc, rules, result.findings);
   sort_findings(result.findings);
   assign_fingerprints(result.findings);
   for (Finding& f : result.findings) f.snippet = std::string(doc.source->text_between(f.range.start, f.range.end));

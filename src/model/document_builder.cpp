@@ -1,6 +1,7 @@
 #include "model/document_builder.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "model/sentences.h"
 
@@ -43,7 +44,33 @@ void DocumentBuilder::add_block(BlockKind kind, int level, bool quoted, bool str
   doc_.blocks.push_back(block);
 }
 
+void DocumentBuilder::add_raw_html(std::uint32_t begin, std::uint32_t end) {
+  if (!raw_html_.empty() && begin <= raw_html_.back().second + 2 && begin >= raw_html_.back().first) {
+    raw_html_.back().second = std::max(raw_html_.back().second, end);  // the next line of the same HTML
+    return;
+  }
+  raw_html_.emplace_back(begin, end);
+}
+
+// Comments inside the raw HTML spans; a comment may run over several spans.
+static void collect_comments(Document& doc, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& spans) {
+  const std::string& src = doc.source->text();
+  for (const auto& [begin, end] : spans) {
+    std::size_t at = src.find("<!--", begin);
+    while (at != std::string::npos && at < end) {
+      const std::size_t close = src.find("-->", at + 4);
+      if (close == std::string::npos) break;
+      std::string_view body = std::string_view(src).substr(at + 4, close - at - 4);
+      while (!body.empty() && std::isspace(static_cast<unsigned char>(body.front()))) body.remove_prefix(1);
+      while (!body.empty() && std::isspace(static_cast<unsigned char>(body.back()))) body.remove_suffix(1);
+      doc.comments.push_back({std::string(body), static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(close + 3)});
+      at = src.find("<!--", close + 3);
+    }
+  }
+}
+
 void DocumentBuilder::finish() {
+  collect_comments(doc_, raw_html_);
   doc_.text = std::move(text.text());
   doc_.origin = std::move(text.origin());
   const auto end = static_cast<std::uint32_t>(doc_.text.size());

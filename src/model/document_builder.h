@@ -20,6 +20,10 @@ class DocumentBuilder {
   // as converted policies often write "**Cookies**" for a heading.
   void add_block(BlockKind kind, int level, bool quoted, bool strong_only);
 
+  // Records raw HTML found at source bytes [begin, end); finish() takes the
+  // comments out of it.
+  void add_raw_html(std::uint32_t begin, std::uint32_t end);
+
   // Computes section ranges, paragraph units and sentences; moves the text
   // into the document.
   void finish();
@@ -27,6 +31,7 @@ class DocumentBuilder {
  private:
   Document& doc_;
   std::vector<int> open_sections_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> raw_html_;
 };
 
 }  // namespace clauselint

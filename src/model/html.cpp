@@ -37,8 +37,16 @@ class HtmlReader {
       append_text(node->v.text);
       return;
     }
+    if (node->type == GUMBO_NODE_COMMENT) {  // not prose; kept for suppressions
+      const GumboText& c = node->v.text;
+      if (inside(c.original_text.data)) {
+        const auto begin = static_cast<std::uint32_t>(c.original_text.data - text_.data());
+        builder_.add_raw_html(begin, begin + static_cast<std::uint32_t>(c.original_text.length));
+      }
+      return;
+    }
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT && node->type != GUMBO_NODE_TEMPLATE)
-      return;  // comments are not prose
+      return;
     const GumboTag tag = node->type == GUMBO_NODE_DOCUMENT ? GUMBO_TAG_HTML : node->v.element.tag;
     if (is_skipped(tag)) return;
     if (tag == GUMBO_TAG_BR) {

@@ -50,7 +50,11 @@ class MarkdownReader {
   }
 
   int on_text(MD_TEXTTYPE type, const MD_CHAR* p, MD_SIZE size) {
-    if (stack_.empty() || stack_.back() == MD_BLOCK_HTML || type == MD_TEXT_HTML) return 0;
+    if (!stack_.empty() && (stack_.back() == MD_BLOCK_HTML || type == MD_TEXT_HTML)) {
+      if (inside(p)) builder_.add_raw_html(origin_of(p), origin_of(p) + size);
+      return 0;
+    }
+    if (stack_.empty()) return 0;
     if (!open_) open_leaf();
     const std::string_view chunk(p, size);
     switch (type) {

@@ -1,6 +1,12 @@
 #include "clauselint/report.h"
+#include "clauselint/suppressions.h"
 
 namespace clauselint {
+
+const Rule* rule_for(const Report& report, std::string_view id) {
+  if (const Rule* r = report.rules ? report.rules->find_rule(id) : nullptr) return r;
+  return id == invalid_suppression_rule().id ? &invalid_suppression_rule() : nullptr;
+}
 
 std::optional<Format> parse_format(std::string_view name) {
   if (name == "text") return Format::text;

@@ -44,7 +44,8 @@ std::string_view command(Severity s) {
 
 void write_github(std::ostream& out, const Report& report) {
   for (const Finding& f : report.findings) {
-    const Rule* rule = report.rules ? report.rules->find_rule(f.rule_id) : nullptr;
+    if (f.suppressed) continue;
+    const Rule* rule = rule_for(report, f.rule_id);
     const std::string title = rule ? fmt::format("{} [{}]", rule->title, f.rule_id) : f.rule_id;
     // GitHub resolves file= against the repository root.
     const std::string file = relative_to_root(f.file, report.root).value_or(f.file);

@@ -22,7 +22,8 @@ json finding_json(const Finding& f) {
           {"start", position(f.range.start)},
           {"end", position(f.range.end)},
           {"fingerprint", f.fingerprint},
-          {"suppressed", false}};
+          {"suppressed", f.suppressed},
+          {"justification", f.suppressed ? json(f.justification) : json(nullptr)}};
 }
 
 }  // namespace
@@ -30,9 +31,11 @@ json finding_json(const Finding& f) {
 void write_json(std::ostream& out, const Report& report) {
   json findings = json::array();
   std::size_t counts[3] = {0, 0, 0};
+  std::size_t suppressed = 0;
   for (const Finding& f : report.findings) {
     findings.push_back(finding_json(f));
-    ++counts[static_cast<int>(f.severity)];
+    if (f.suppressed) ++suppressed;
+    else ++counts[static_cast<int>(f.severity)];
   }
   json diagnostics = json::array();
   for (const Diagnostic& d : report.diagnostics) {
@@ -48,10 +51,11 @@ void write_json(std::ostream& out, const Report& report) {
                     {"summary",
                      {{"files", report.files.size()},
                       {"linted", report.linted},
-                      {"findings", report.findings.size()},
+                      {"findings", report.findings.size() - suppressed},
                       {"errors", counts[2]},
                       {"warnings", counts[1]},
                       {"notes", counts[0]},
+                      {"suppressed", suppressed},
                       {"successful", report.successful}}}};
   out << doc.dump(2) << '\n';
 }

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "clauselint/report.h"
+#include "clauselint/suppressions.h"
 
 namespace clauselint {
 namespace {
@@ -118,7 +119,7 @@ json rule_json(const Rule& rule) {
 void write_sarif(std::ostream& out, const Report& report) {
   const fs::path root = fs::path(report.root.empty() ? fs::current_path().string() : report.root);
 
-  std::vector<const Rule*> rules;
+  std::vector<const Rule*> rules = {&invalid_suppression_rule()};
   if (report.rules)
     for (const Rule& r : report.rules->rules()) rules.push_back(&r);
   std::sort(rules.begin(), rules.end(), [](const Rule* a, const Rule* b) { return a->id < b->id; });
@@ -131,6 +132,7 @@ void write_sarif(std::ostream& out, const Report& report) {
 
   json results = json::array();
   for (const Finding& f : report.findings) {
+    if (f.suppressed && !report.include_suppressed) continue;
     json region = {{"startLine", f.range.start.line},
                    {"startColumn", f.range.start.column},
                    {"endLine", f.range.end.line},
@@ -143,6 +145,7 @@ void write_sarif(std::ostream& out, const Report& report) {
     result["locations"] = json::array(
         {{{"physicalLocation", {{"artifactLocation", artifact_location(f.file, root)}, {"region", region}}}}});
     result["partialFingerprints"] = {{"primaryLocationLineHash", f.fingerprint}};
+    if (f.suppressed) result["suppressions"] = json::array({{{"kind", "inSource"}, {"justification", f.justification}}});
     results.push_back(result);
   }
 

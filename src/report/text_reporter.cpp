@@ -46,6 +46,7 @@ void write_excerpt(std::ostream& out, const Finding& f, const SourceFile& source
 
 void write_text(std::ostream& out, const Report& report, TextStyle style) {
   for (const Finding& f : report.findings) {
+    if (f.suppressed) continue;
     const std::string_view severity = to_string(f.severity);
     if (style.color) {
       fmt::print(out, "{}{}:{}:{}:{} {}{}:{} {} [{}]\n", kBold, f.file, f.range.start.line, f.range.start.column, kReset,
@@ -57,7 +58,7 @@ void write_text(std::ostream& out, const Report& report, TextStyle style) {
     if (!style.excerpts) continue;
     if (const auto it = report.sources.find(f.file); it != report.sources.end() && it->second)
       write_excerpt(out, f, *it->second, style);
-    if (const Rule* rule = report.rules ? report.rules->find_rule(f.rule_id) : nullptr; rule && !rule->citations.empty())
+    if (const Rule* rule = rule_for(report, f.rule_id); rule && !rule->citations.empty())
       fmt::print(out, "{}  = {}{}\n", style.color ? kDim : "", fmt::join(rule->citations, "; "), style.color ? kReset : "");
   }
 }

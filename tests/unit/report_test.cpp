@@ -63,7 +63,8 @@ TEST_CASE("SARIF: log, tool and rules metadata", "[report][sarif]") {
   const json& driver = run["tool"]["driver"];
   CHECK(driver["name"] == "clauselint");
   CHECK(driver["semanticVersion"] == CLAUSELINT_VERSION);
-  REQUIRE(driver["rules"].size() == 2);
+  REQUIRE(driver["rules"].size() == 3);  // the pack's two, and invalid-suppression
+  CHECK(driver["rules"][2]["id"] == "invalid-suppression");
   const json& first = driver["rules"][0];  // sorted by id
   CHECK(first["id"] == "absolute-claim");
   CHECK(first["name"] == "AbsoluteClaim");
@@ -164,7 +165,7 @@ TEST_CASE("JSON: one versioned object per run, stable key order", "[report][json
   std::vector<std::string> finding_keys;
   for (const auto& item : f.items()) finding_keys.push_back(item.key());
   CHECK(finding_keys == std::vector<std::string>{"rule", "pack", "severity", "kind", "message", "file", "start", "end",
-                                                 "fingerprint", "suppressed"});
+                                                 "fingerprint", "suppressed", "justification"});
   CHECK(f["kind"] == "missing");
   CHECK(f["start"]["line"] == 3);
   CHECK(f["start"]["column"] == 1);
@@ -210,4 +211,20 @@ TEST_CASE("output files are written through a rename", "[report]") {
   CHECK(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()) == 1);
   CHECK_FALSE(write_file_atomically((dir / "no-such-dir" / "x").string(), "x").empty());
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("SARIF: suppressed findings are left out unless asked for", "[report][sarif]") {
+  auto r = run("# Privacy Policy\n\n<!-- clauselint-disable-next-line absolute-claim -- quoting a court ruling -->\n"
+               "It was 100% secure.\n\nWe use cookies; refuse them in settings.\n");
+  CHECK(sarif(r->report)["runs"][0]["results"].empty());
+  r->report.include_suppressed = true;
+  const json results = sarif(r->report)["runs"][0]["results"];
+  REQUIRE(results.size() == 1);
+  CHECK(results[0]["suppressions"] == json::array({{{"kind", "inSource"}, {"justification", "quoting a court ruling"}}}));
+  std::ostringstream out;
+  write_json(out, r->report);
+  const json doc = json::parse(out.str());
+  CHECK(doc["findings"][0]["suppressed"] == true);
+  CHECK(doc["summary"]["suppressed"] == 1);
+  CHECK(doc["summary"]["findings"] == 0);
 }

@@ -1,0 +1,153 @@
+#include "clauselint/suppressions.h"
+
+#include <climits>
+#include <map>
+#include <regex>
+#include <set>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace clauselint {
+namespace {
+
+struct Suppression {
+  std::string kind;                 // disable | enable | disable-next-line | disable-file
+  std::vector<std::string> rules;
+  std::string reason;
+  SourceRange at;                   // the comment
+  int first_line = 0;               // lines it covers: [first_line, last_line]
+  int last_line = INT_MAX;
+  std::set<std::string> used;       // rules it silenced at least once
+};
+
+std::vector<std::string> split_rules(const std::string& list) {
+  std::vector<std::string> out;
+  std::string current;
+  for (const char c : list + ",") {
+    if (c == ',' || c == ' ' || c == '\t' || c == '\n') {
+      if (!current.empty()) out.push_back(current);
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  return out;
+}
+
+int next_non_blank_line(const SourceFile& src, int after) {
+  for (int line = after + 1; line <= src.line_count(); ++line)
+    if (src.line_text(line).find_first_not_of(" \t") != std::string_view::npos) return line;
+  return after + 1;
+}
+
+Finding misuse(const Document& doc, const SourceRange& at, std::string message) {
+  const Rule& rule = invalid_suppression_rule();
+  Finding f;
+  f.file = doc.source->path();
+  f.rule_id = rule.id;
+  f.pack = rule.pack;
+  f.severity = rule.severity;
+  f.message = std::move(message);
+  f.range = at;
+  f.kind = Finding::Kind::match;
+  return f;
+}
+
+}  // namespace
+
+const Rule& invalid_suppression_rule() {
+  static const Rule rule = [] {
+    Rule r;
+    r.id = "invalid-suppression";
+    r.pack = "clauselint";
+    r.title = "Suppression comments are well formed and needed";
+    r.severity = Severity::warning;
+    r.message = "a clauselint suppression comment is malformed, gives no reason, names an unknown rule or suppresses nothing";
+    r.citations = {"clauselint documentation: docs/suppressions.md"};
+    r.help =
+        "A suppression must name known rules and give a reason after ` -- `, e.g.\n"
+        "`<!-- clauselint-disable-file children-under-13 -- the service is not for children -->`,\n"
+        "and must silence at least one finding. Remove suppressions that no longer apply.\n";
+    r.tags = {"clauselint"};
+    return r;
+  }();
+  return rule;
+}
+
+void apply_suppressions(const Document& doc, const RuleSet& rules, std::vector<Finding>& findings) {
+  static const std::regex directive(
+      R"(^clauselint-([a-z-]+)(?:[ \t\n]+((?:(?![ \t\n]+--(?:[ \t\n]|$))[\s\S])*))?(?:[ \t\n]+--(?:[ \t\n]+([\s\S]*))?)?$)");
+  std::vector<Suppression> list;
+  std::vector<Finding> problems;
+  std::map<std::string, std::size_t> open;  // rule -> index of its open clauselint-disable
+  for (const Comment& c : doc.comments) {
+    if (!c.text.starts_with("clauselint-")) continue;
+    const SourceRange at{doc.source->locate(c.begin), doc.source->locate(c.end)};
+    std::smatch m;
+    if (!std::regex_match(c.text, m, directive)) {
+      problems.push_back(misuse(doc, at, fmt::format("malformed clauselint comment '{}'", c.text)));
+      continue;
+    }
+    Suppression s;
+    s.kind = m[1].str();
+    s.rules = split_rules(m[2].str());
+    s.reason = m[3].str();
+    while (!s.reason.empty() && std::isspace(static_cast<unsigned char>(s.reason.back()))) s.reason.pop_back();
+    s.at = at;
+    if (s.kind != "disable" && s.kind != "enable" && s.kind != "disable-next-line" && s.kind != "disable-file") {
+      problems.push_back(misuse(doc, at, fmt::format("unknown clauselint comment 'clauselint-{}': expected clauselint-disable, "
+                                                     "-enable, -disable-next-line or -disable-file", s.kind)));
+      continue;
+    }
+    if (s.rules.empty()) {
+      problems.push_back(misuse(doc, at, fmt::format("clauselint-{} names no rule: list the rule ids it applies to", s.kind)));
+      continue;
+    }
+    for (const auto& id : s.rules)
+      if (!rules.find_rule(id) && id != invalid_suppression_rule().id)
+        problems.push_back(misuse(doc, at, fmt::format("clauselint-{} names unknown rule '{}': 'clauselint rules' lists the rules",
+                                                       s.kind, id)));
+    if (s.kind == "enable") {
+      for (const auto& id : s.rules) {
+        const auto it = open.find(id);
+        if (it == open.end()) {
+          problems.push_back(misuse(doc, at, fmt::format("clauselint-enable of '{}' has no clauselint-disable before it", id)));
+          continue;
+        }
+        list[it->second].last_line = std::min(list[it->second].last_line, at.start.line);
+        open.erase(it);
+      }
+      continue;
+    }
+    if (s.reason.empty())
+      problems.push_back(misuse(doc, at, fmt::format("clauselint-{} of '{}' gives no reason: add ' -- <why it does not apply>'",
+                                                     s.kind, fmt::join(s.rules, ","))));
+    if (s.kind == "disable-file") {
+      s.first_line = 1;
+    } else if (s.kind == "disable-next-line") {
+      s.first_line = s.last_line = next_non_blank_line(*doc.source, at.end.line);
+    } else {
+      s.first_line = at.start.line;
+      for (const auto& id : s.rules) open[id] = list.size();
+    }
+    list.push_back(std::move(s));
+  }
+
+  for (Finding& f : findings) {
+    for (Suppression& s : list) {
+      const bool names_rule = std::find(s.rules.begin(), s.rules.end(), f.rule_id) != s.rules.end();
+      if (!names_rule || f.range.start.line < s.first_line || f.range.start.line > s.last_line) continue;
+      f.suppressed = true;
+      f.justification = s.reason;
+      s.used.insert(f.rule_id);
+    }
+  }
+  for (const Suppression& s : list)
+    for (const auto& id : s.rules)
+      if (rules.find_rule(id) && !s.used.count(id))
+        problems.push_back(misuse(doc, s.at, fmt::format("clauselint-{} of '{}' suppresses nothing: remove it", s.kind, id)));
+  findings.insert(findings.end(), problems.begin(), problems.end());
+}
+
+}  // namespace clauselint
