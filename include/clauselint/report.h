@@ -31,7 +31,7 @@ std::optional<Format> parse_format(std::string_view name);
 
 // Everything a reporter may show about one run.
 struct Report {
-  const RuleSet* rules = nullptr;          // every rule loaded (SARIF lists them all)
+  std::vector<const RuleSet*> rule_sets;   // every rule set used (SARIF lists all their rules)
   std::vector<Finding> findings;
   std::vector<std::string> files;          // inputs, as shown to the user
   std::map<std::string, std::shared_ptr<const SourceFile>> sources;  // by shown name (text excerpts)
@@ -46,6 +46,9 @@ struct Report {
 // The rule a finding names: a loaded rule, or clauselint's own
 // invalid-suppression rule; null when unknown.
 const Rule* rule_for(const Report& report, std::string_view id);
+// Every distinct rule of the run (by id, in the order first met), with
+// invalid-suppression first.
+std::vector<const Rule*> all_rules(const Report& report);
 
 // How text output looks: colour (ANSI) and, for people at a terminal, the
 // source line with a caret under the finding and the rule's citation.

@@ -3,7 +3,7 @@
 // whatever the number of jobs).
 #pragma once
 
-#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,12 +29,14 @@ struct RunOptions {
   std::string stdin_name = "<stdin>";           // shown for "-"
 };
 
-// The rules for one file (a config file may choose different packs per
-// path); null, with diagnostics, when they cannot be loaded. Called from
-// worker threads: must be thread-safe.
-using RulesFor = std::function<const RuleSet*(const std::string& shown, std::vector<Diagnostic>& diagnostics)>;
+// One file to lint, with the rules that apply to it (a config file may
+// choose different packs and severities per path).
+struct FileJob {
+  std::string path;                      // "-" is standard input
+  const RuleSet* rules = nullptr;
+  std::map<std::string, std::optional<Severity>> severities;  // per rule; nullopt: off
+};
 
-std::vector<FileResult> lint_files(const std::vector<std::string>& paths, const RulesFor& rules_for,
-                                   const RunOptions& options);
+std::vector<FileResult> lint_files(const std::vector<FileJob>& jobs, const RunOptions& options);
 
 }  // namespace clauselint

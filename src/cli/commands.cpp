@@ -14,10 +14,12 @@
 #include <fmt/ostream.h>
 #include <fmt/ranges.h>
 
+#include "clauselint/baseline.h"
 #include "clauselint/builtin_packs.h"
 #include "clauselint/engine.h"
 #include "clauselint/input.h"
 #include "clauselint/parse.h"
+#include "clauselint/planner.h"
 #include "clauselint/runner.h"
 #include "clauselint/report.h"
 
@@ -65,12 +67,13 @@ std::string plural(std::size_t n, std::string_view word) {
 void print_stats(const Report& report, std::chrono::steady_clock::duration elapsed) {
   std::map<std::string, std::size_t> per_rule;
   for (const auto& f : report.findings) ++per_rule[f.rule_id];
+  const auto rules = all_rules(report);
   std::size_t width = 4;
-  for (const auto& r : report.rules->rules()) width = std::max(width, r.id.size());
+  for (const Rule* r : rules) width = std::max(width, r->id.size());
   fmt::print(std::cerr, "{:<{}}  FINDINGS\n", "RULE", width);
-  for (const auto& r : report.rules->rules()) fmt::print(std::cerr, "{:<{}}  {}\n", r.id, width, per_rule[r.id]);
+  for (const Rule* r : rules) fmt::print(std::cerr, "{:<{}}  {}\n", r->id, width, per_rule[r->id]);
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count();
-  fmt::print(std::cerr, "{} rules, {} of {} files linted, {} findings, {} ms\n", report.rules->rules().size(),
+  fmt::print(std::cerr, "{} rules, {} of {} files linted, {} findings, {} ms\n", rules.size(),
              report.linted, report.files.size(), report.findings.size(), ms);
 }
 
@@ -78,18 +81,19 @@ void print_stats(const Report& report, std::chrono::steady_clock::duration elaps
 
 int run_lint(const Options& o) {
   const auto started = std::chrono::steady_clock::now();
-  RuleSet rules;
-  if (!load(o.rules, rules)) return 2;
   const CollectedPaths inputs = collect_paths(o.paths);
+  const RunPlan plan = plan_run(inputs.files, o.rules, o.config, o.stdin_filename);
+  print(plan.diagnostics);
+  if (!plan.ok()) return 2;
 
   RunOptions run;
   run.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   run.input_format = parse_input_format(o.input_format);
   run.stdin_name = o.stdin_filename;
-  const auto results = lint_files(inputs.files, [&](const std::string&, std::vector<Diagnostic>&) { return &rules; }, run);
+  const auto results = lint_files(plan.jobs, run);
 
   Report report;
-  report.rules = &rules;
+  for (const auto& set : plan.rule_sets) report.rule_sets.push_back(set.get());
   report.diagnostics = inputs.diagnostics;
   report.root = o.root.empty() ? repository_root() : std::filesystem::absolute(o.root).lexically_normal().string();
   report.category = o.sarif_category;
@@ -104,9 +108,26 @@ int run_lint(const Options& o) {
     report.diagnostics.insert(report.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
   }
   sort_findings(report.findings);
+  std::size_t baselined = 0;
+  if (!o.baseline.empty()) {
+    std::vector<Diagnostic> problems;
+    const auto baseline = read_baseline(o.baseline, problems);
+    print(problems);
+    if (!baseline) return 2;
+    baselined = apply_baseline(*baseline, report.findings, report.root);
+  }
+  if (!o.write_baseline.empty()) {
+    if (const std::string error = write_file_atomically(o.write_baseline, baseline_json(report.findings, report.root));
+        !error.empty()) {
+      fmt::print(std::cerr, "clauselint: error: {}\n", error);
+      return 2;
+    }
+  }
   report.successful = !has_errors(report.diagnostics);
   for (const auto& d : report.diagnostics)
     if (!o.quiet || d.severity != Severity::note) std::cerr << format_diagnostic(d) << '\n';
+  if (inputs.files.size() > 0 && plan.jobs.empty() && plan.excluded > 0 && !o.quiet)
+    fmt::print(std::cerr, "clauselint: every input is excluded by the configuration ({} files)\n", plan.excluded);
 
   const Format format = parse_format(o.format).value_or(Format::text);
   const bool terminal = isatty(fileno(stdout)) != 0 && o.output.empty();
@@ -144,12 +165,26 @@ int run_lint(const Options& o) {
     if (counts[1]) parts.push_back(plural(counts[1], "warning"));
     if (counts[0]) parts.push_back(plural(counts[0], "note"));
     if (suppressed) parts.push_back(fmt::format("{} suppressed", suppressed));
+    if (baselined) parts.push_back(fmt::format("{} in the baseline", baselined));
     const std::string summary = parts.empty() ? "no findings" : fmt::format("{}", fmt::join(parts, ", "));
     fmt::print(std::cerr, "clauselint: {} in {}{}\n", summary, plural(report.linted, "file"),
                report.successful ? "" : " (some inputs could not be linted)");
   }
+  if (!o.write_baseline.empty() && !o.quiet)
+    fmt::print(std::cerr, "clauselint: wrote {} findings to the baseline {}\n",
+               report.findings.size() - suppressed, o.write_baseline);
   if (!report.successful) return 2;
+  if (!o.write_baseline.empty()) return 0;  // the findings are now the baseline
   return failing ? 1 : 0;
+}
+
+int run_print_config(const Options& o) {
+  std::vector<Diagnostic> diagnostics;
+  const EffectiveConfig config = config_for(o.print_config, o.rules, o.config, diagnostics);
+  print(diagnostics);
+  if (has_errors(diagnostics)) return 2;
+  fmt::print("# effective configuration for {}\n{}", o.print_config, describe(config));
+  return 0;
 }
 
 int run_rules(const Options& o) {

@@ -7,6 +7,7 @@ namespace clauselint::cli {
 
 int run_lint(const Options& options);     // clauselint [options] PATH...
 int run_rules(const Options& options);    // clauselint rules
+int run_print_config(const Options& options);  // clauselint --print-config FILE
 int run_explain(const Options& options);  // clauselint explain RULE
 int run_test(const Options& options);     // clauselint test [PACK...]
 

@@ -11,7 +11,8 @@ int main(int argc, char** argv) {
     int (*run)(const Options&);
   };
   static constexpr Command commands[] = {
-      {"lint", run_lint}, {"rules", run_rules}, {"explain", run_explain}, {"test", run_test}};
+      {"lint", run_lint}, {"rules", run_rules}, {"explain", run_explain}, {"test", run_test},
+      {"print-config", run_print_config}};
 
   Options options;
   if (const int code = parse_args(argc, argv, options); code >= 0) return code;

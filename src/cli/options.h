@@ -11,7 +11,7 @@ namespace clauselint::cli {
 enum class FailOn { note, warning, error, never };
 
 struct Options {
-  std::string command = "lint";           // lint | rules | explain | test
+  std::string command = "lint";           // lint | rules | explain | test | print-config
   std::vector<std::string> paths;         // lint: files and directories; "-" is stdin
   std::vector<std::string> rules;         // --rules: built-in pack names or YAML files
   std::string format = "text";            // text | json | jsonl | sarif | github
@@ -21,6 +21,10 @@ struct Options {
   bool include_suppressed = false;        // --include-suppressed (SARIF)
   FailOn fail_on = FailOn::error;
   std::string stdin_filename = "<stdin>";
+  std::string config;                     // --config FILE; empty: the nearest .clauselint.yaml
+  std::string print_config;
+  std::string baseline;                   // --baseline FILE: report only findings not in it
+  std::string write_baseline;             // --write-baseline FILE               // --print-config FILE
   std::string color = "auto";             // auto | always | never
   bool quiet = false;                     // no summary, no notes on stderr
   bool stats = false;                     // per-rule counts and timing on stderr

@@ -36,6 +36,10 @@ int parse_args(int argc, char** argv, Options& o) {
                  "Read inputs as markdown or html (default: by extension; .html and .htm are HTML)")
       ->check(CLI::IsMember({"markdown", "html"}));
 
+  app.add_option("--config", o.config, "Use this config file for every input (default: the nearest .clauselint.yaml)");
+  app.add_option("--print-config", o.print_config, "Print the effective configuration for FILE and exit");
+  app.add_option("--baseline", o.baseline, "Report only findings that are not in this baseline file");
+  app.add_option("--write-baseline", o.write_baseline, "Record today's findings in FILE (exit 0) for --baseline");
   app.add_option("--color", o.color, "Colour and source excerpts: auto (on a terminal, unless NO_COLOR is set), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("-q,--quiet", o.quiet, "Print findings only: no summary line, no notes");
@@ -62,6 +66,7 @@ int parse_args(int argc, char** argv, Options& o) {
   if (rules->parsed()) o.command = "rules";
   if (explain->parsed()) o.command = "explain";
   if (test->parsed()) o.command = "test";
+  if (!o.print_config.empty()) o.command = "print-config";
   if (o.command == "lint" && o.paths.empty()) {
     std::cerr << "clauselint: error: no input: name policy files or directories to lint (or '-' for standard input)\n"
               << "Run with --help for more information.\n";

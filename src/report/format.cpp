@@ -1,11 +1,23 @@
+#include <set>
+
 #include "clauselint/report.h"
 #include "clauselint/suppressions.h"
 
 namespace clauselint {
 
 const Rule* rule_for(const Report& report, std::string_view id) {
-  if (const Rule* r = report.rules ? report.rules->find_rule(id) : nullptr) return r;
+  for (const RuleSet* set : report.rule_sets)
+    if (const Rule* r = set->find_rule(id)) return r;
   return id == invalid_suppression_rule().id ? &invalid_suppression_rule() : nullptr;
+}
+
+std::vector<const Rule*> all_rules(const Report& report) {
+  std::vector<const Rule*> out = {&invalid_suppression_rule()};
+  std::set<std::string_view> seen = {invalid_suppression_rule().id};
+  for (const RuleSet* set : report.rule_sets)
+    for (const Rule& r : set->rules())
+      if (seen.insert(r.id).second) out.push_back(&r);
+  return out;
 }
 
 std::optional<Format> parse_format(std::string_view name) {

@@ -119,9 +119,7 @@ json rule_json(const Rule& rule) {
 void write_sarif(std::ostream& out, const Report& report) {
   const fs::path root = fs::path(report.root.empty() ? fs::current_path().string() : report.root);
 
-  std::vector<const Rule*> rules = {&invalid_suppression_rule()};
-  if (report.rules)
-    for (const Rule& r : report.rules->rules()) rules.push_back(&r);
+  std::vector<const Rule*> rules = all_rules(report);
   std::sort(rules.begin(), rules.end(), [](const Rule* a, const Rule* b) { return a->id < b->id; });
   std::map<std::string, std::size_t> rule_index;
   json rules_json = json::array();

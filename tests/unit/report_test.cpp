@@ -35,7 +35,7 @@ std::unique_ptr<Run> run(const std::string& markdown, const std::string& path = 
   REQUIRE(r->rules.load_pack(kPack, "pack.yaml").empty());
   std::vector<Diagnostic> diagnostics;
   const Document doc = parse_markdown(std::make_shared<const SourceFile>(path, markdown), diagnostics);
-  r->report.rules = &r->rules;
+  r->report.rule_sets = {&r->rules};
   r->report.findings = lint_document(doc, r->rules).findings;
   r->report.files = {path};
   r->report.root = std::filesystem::current_path().string();

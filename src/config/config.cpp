@@ -1,0 +1,241 @@
+#include "clauselint/config.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <yaml-cpp/yaml.h>
+
+#include "clauselint/builtin_packs.h"
+
+namespace fs = std::filesystem;
+
+namespace clauselint {
+namespace {
+
+constexpr const char* kConfigName = ".clauselint.yaml";
+
+// `path` as shown to users: relative to the current folder when inside it.
+std::string display_path(const fs::path& path) {
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(path, ec).lexically_normal();
+  const fs::path relative = absolute.lexically_relative(fs::current_path(ec));
+  if (!relative.empty() && *relative.begin() != "..") return relative.string();
+  return absolute.string();
+}
+
+class ConfigReader {
+ public:
+  ConfigReader(Config& config, std::vector<Diagnostic>& diagnostics) : config_(config), diagnostics_(diagnostics) {}
+
+  bool read(const YAML::Node& root) {
+    if (root.IsNull()) return true;  // an empty file: defaults
+    if (!root.IsMap()) {
+      error(root.Mark(), "a config file must be a mapping (packs:, rules:, include:, exclude:, overrides:)");
+      return false;
+    }
+    keys(root, {"packs", "rules", "include", "exclude", "overrides"}, "the config");
+    if (root["packs"]) config_.packs = packs(root["packs"]);
+    if (root["rules"]) config_.rules = rules(root["rules"]);
+    if (root["include"]) config_.include = strings(root["include"], "'include'");
+    if (root["exclude"]) config_.exclude = strings(root["exclude"], "'exclude'");
+    if (const YAML::Node list = root["overrides"]) {
+      if (!list.IsSequence()) error(list.Mark(), "'overrides' must be a list of {files:, packs:, rules:}");
+      else
+        for (const auto& item : list) config_.overrides.push_back(override_of(item));
+    }
+    return ok_;
+  }
+
+ private:
+  void error(const YAML::Mark& mark, std::string message) {
+    ok_ = false;
+    diagnostics_.push_back({config_.file, mark.line >= 0 ? Position{mark.line + 1, mark.column + 1} : Position{},
+                            Severity::error, std::move(message)});
+  }
+
+  void keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed, const std::string& where) {
+    for (const auto& kv : map) {
+      const std::string key = kv.first.Scalar();
+      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
+        error(kv.first.Mark(), fmt::format("unknown key '{}' in {}; expected one of: {}", key, where, fmt::join(allowed, ", ")));
+    }
+  }
+
+  std::vector<std::string> strings(const YAML::Node& node, const std::string& what) {
+    std::vector<std::string> out;
+    if (node.IsScalar()) {
+      out.push_back(node.Scalar());
+    } else if (node.IsSequence()) {
+      for (const auto& item : node) {
+        if (item.IsScalar()) out.push_back(item.Scalar());
+        else error(item.Mark(), fmt::format("every item of {} must be a string", what));
+      }
+    } else {
+      error(node.Mark(), fmt::format("{} must be a list of strings", what));
+    }
+    return out;
+  }
+
+  // Built-in names stay names; anything else is a file relative to the config.
+  std::vector<std::string> packs(const YAML::Node& node) {
+    std::vector<std::string> out;
+    for (auto& p : strings(node, "'packs'"))
+      out.push_back(find_builtin_pack(p) ? p : display_path(fs::path(config_.dir) / p));
+    return out;
+  }
+
+  RuleSettings rules(const YAML::Node& node) {
+    RuleSettings out;
+    if (!node.IsMap()) {
+      error(node.Mark(), "'rules' must map rule ids to error, warning, note or off");
+      return out;
+    }
+    for (const auto& kv : node) {
+      const std::string id = kv.first.Scalar();
+      const std::string value = kv.second.IsScalar() ? kv.second.Scalar() : "";
+      config_.rule_positions.emplace(id, Position{kv.first.Mark().line + 1, kv.first.Mark().column + 1});
+      if (value == "off") out[id] = std::nullopt;
+      else if (const auto s = parse_severity(value)) out[id] = *s;
+      else error(kv.second.Mark(), fmt::format("rule '{}': '{}' must be error, warning, note or off", id, value));
+    }
+    return out;
+  }
+
+  ConfigOverride override_of(const YAML::Node& node) {
+    ConfigOverride o;
+    if (!node.IsMap()) {
+      error(node.Mark(), "each override must be a mapping with files: and packs: or rules:");
+      return o;
+    }
+    keys(node, {"files", "packs", "rules"}, "an override");
+    if (!node["files"]) error(node.Mark(), "an override needs 'files': the globs it applies to");
+    else o.files = strings(node["files"], "'files'");
+    if (node["packs"]) o.packs = packs(node["packs"]);
+    if (node["rules"]) o.rules = rules(node["rules"]);
+    return o;
+  }
+
+  Config& config_;
+  std::vector<Diagnostic>& diagnostics_;
+  bool ok_ = true;
+};
+
+// `file` relative to the config's folder, with "/" separators.
+std::string relative(const Config& config, const std::string& file) {
+  std::error_code ec;
+  const fs::path base = config.dir.empty() ? fs::current_path(ec) : fs::path(config.dir);
+  return fs::absolute(file, ec).lexically_normal().lexically_relative(fs::absolute(base, ec).lexically_normal()).generic_string();
+}
+
+bool any_match(const std::vector<std::string>& globs, const std::string& path) {
+  return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, path); });
+}
+
+}  // namespace
+
+std::optional<Config> load_config(const std::string& path, std::vector<Diagnostic>& diagnostics) {
+  Config config;
+  config.file = path;
+  config.dir = fs::absolute(path).parent_path().lexically_normal().string();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diagnostics.push_back({path, {}, Severity::error, "cannot read the config file"});
+    return std::nullopt;
+  }
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  try {
+    if (!ConfigReader(config, diagnostics).read(YAML::Load(text))) return std::nullopt;
+  } catch (const YAML::Exception& e) {
+    diagnostics.push_back({path, {e.mark.line + 1, e.mark.column + 1}, Severity::error, fmt::format("invalid YAML: {}", e.msg)});
+    return std::nullopt;
+  }
+  return config;
+}
+
+std::string find_config(const std::string& file) {
+  std::error_code ec;
+  for (fs::path dir = fs::absolute(file, ec).parent_path(); !dir.empty(); dir = dir.parent_path()) {
+    if (fs::is_regular_file(dir / kConfigName, ec)) return display_path(dir / kConfigName);
+    if (dir == dir.parent_path()) break;
+  }
+  return {};
+}
+
+EffectiveConfig effective_config(const Config& config, const std::string& file, const std::vector<std::string>& cli_packs) {
+  EffectiveConfig out;
+  out.config_file = config.file;
+  out.packs = cli_packs.empty() ? config.packs : cli_packs;
+  out.rules = config.rules;
+  const std::string path = relative(config, file);
+  out.excluded = (!config.include.empty() && !any_match(config.include, path)) || any_match(config.exclude, path);
+  for (const auto& o : config.overrides) {
+    if (!any_match(o.files, path)) continue;
+    if (out.packs.empty() && !o.packs.empty())
+      for (const auto& p : builtin_packs()) out.packs.emplace_back(p.name);  // the defaults, then the override's
+    for (const auto& p : o.packs)
+      if (std::find(out.packs.begin(), out.packs.end(), p) == out.packs.end()) out.packs.push_back(p);
+    for (const auto& [id, s] : o.rules) out.rules[id] = s;
+  }
+  return out;
+}
+
+std::vector<std::string> all_packs(const Config& config, const std::vector<std::string>& cli_packs) {
+  std::vector<std::string> out = cli_packs.empty() ? config.packs : cli_packs;
+  if (out.empty())
+    for (const auto& p : builtin_packs()) out.emplace_back(p.name);
+  for (const auto& o : config.overrides)
+    for (const auto& p : o.packs)
+      if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+  return out;
+}
+
+std::vector<Diagnostic> check_rule_ids(const Config& config, const RuleSet& rules) {
+  std::vector<Diagnostic> out;
+  for (const auto& [id, position] : config.rule_positions)
+    if (!rules.find_rule(id))
+      out.push_back({config.file, position, Severity::error,
+                     fmt::format("unknown rule '{}' (no pack this config uses defines it): 'clauselint rules' lists them", id)});
+  return out;
+}
+
+bool glob_match(std::string_view pattern, std::string_view path) {
+  if (pattern.starts_with("./")) pattern.remove_prefix(2);
+  if (pattern.empty()) return path.empty();
+  if (pattern.starts_with("**")) {
+    std::string_view rest = pattern.substr(2);
+    if (rest.starts_with('/')) rest.remove_prefix(1);
+    for (std::size_t i = 0; i <= path.size(); ++i)
+      if ((i == 0 || path[i - 1] == '/' || rest.empty()) && glob_match(rest, path.substr(i))) return true;
+    return false;
+  }
+  if (path.empty()) return false;
+  if (pattern[0] == '*') {
+    for (std::size_t i = 0; i <= path.size() && (i == 0 || path[i - 1] != '/'); ++i)
+      if (glob_match(pattern.substr(1), path.substr(i))) return true;
+    return false;
+  }
+  if (pattern[0] == '?' ? path[0] != '/' : pattern[0] == path[0]) return glob_match(pattern.substr(1), path.substr(1));
+  return false;
+}
+
+std::string describe(const EffectiveConfig& config) {
+  std::string out = fmt::format("config: {}\n", config.config_file.empty() ? "(none: defaults)" : config.config_file);
+  out += fmt::format("excluded: {}\n", config.excluded ? "true" : "false");
+  if (config.packs.empty()) {
+    out += "packs: [";
+    std::vector<std::string> names;
+    for (const auto& p : builtin_packs()) names.emplace_back(p.name);
+    out += fmt::format("{}]  # the defaults\n", fmt::join(names, ", "));
+  } else {
+    out += fmt::format("packs: [{}]\n", fmt::join(config.packs, ", "));
+  }
+  out += config.rules.empty() ? "rules: {}\n" : "rules:\n";
+  for (const auto& [id, s] : config.rules) out += fmt::format("  {}: {}\n", id, s ? to_string(*s) : "off");
+  return out;
+}
+
+}  // namespace clauselint
