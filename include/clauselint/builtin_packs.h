@@ -10,6 +10,8 @@ struct BuiltinPack {
   std::string_view name;   // "core"
   std::string_view file;   // "rules/core.yaml", as named in diagnostics
   std::string_view yaml;
+  bool is_default = false;  // `default: true` in the pack
+  bool library = false;     // `library: true` in the pack
 };
 
 const std::vector<BuiltinPack>& builtin_packs();
@@ -25,8 +27,14 @@ const BuiltinPack* find_builtin_pack(std::string_view name);
 namespace clauselint {
 
 // Loads each pack in `selection` into `rules`: a built-in pack's name, or the
-// path of a YAML file. An empty selection loads every built-in pack. Returns
+// path of a YAML file. An empty selection loads the default built-in packs
+// (those marked `default: true`). Returns
 // every problem found (an unknown name, an unreadable file, pack errors).
 std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string>& selection);
+
+// The shared rules (built-in packs marked `library: true`), which packs use
+// by reference (`- shared: effective-date`) so that one gap is one finding
+// citing every selected regime.
+const RuleSet& shared_library();
 
 }  // namespace clauselint

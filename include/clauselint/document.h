@@ -32,7 +32,8 @@ struct TextRange {
 
 struct Block {
   BlockKind kind = BlockKind::paragraph;
-  int level = 0;        // headings: 1-6, or 7 for a bold line used as a heading
+  int level = 0;        // headings: 1-6, or 7 for a bold line used as a heading;
+                        // list items: nesting depth (1 = top level)
   bool quoted = false;  // inside a block quote
   TextRange range;
   int section = -1;     // innermost enclosing section, -1 before any heading

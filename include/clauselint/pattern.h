@@ -32,8 +32,12 @@ class Pattern {
   Pattern& operator=(const Pattern&) = delete;
 
   // Appends every non-overlapping match in `text` (valid UTF-8) to `out`.
+  // A match that `accept` rejects is dropped and the search goes on from its
+  // second character, so it cannot hide a shorter match inside it.
   // Returns an empty string, or a message when a limit was hit.
-  std::string find_all(std::string_view text, std::vector<Match>& out) const;
+  using Accept = bool (*)(std::string_view match, const void* context);
+  std::string find_all(std::string_view text, std::vector<Match>& out, Accept accept = nullptr,
+                       const void* context = nullptr) const;
   // True when the pattern matches somewhere in `text`.
   bool search(std::string_view text) const;
 

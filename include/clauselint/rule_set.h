@@ -48,7 +48,8 @@ struct Condition {
 struct Rule {
   enum class Kind { require, forbid };
   std::string id;
-  std::string pack;
+  std::string pack;                  // the pack(s) it came from; "caloppa+ccpa" for a shared rule
+  bool shared = false;               // from the shared-rule library (see docs/rule-packs.md)
   std::string title;
   Severity severity = Severity::error;
   std::string message;
@@ -69,6 +70,8 @@ struct Pack {
   std::string name;
   std::string file;                  // where it was loaded from
   std::string description;
+  bool is_default = false;           // `default: true`: used when no pack is selected
+  bool library = false;              // `library: true`: shared rules, used only by reference
   std::vector<int> rules;            // indexes into RuleSet::rules()
 };
 

@@ -24,15 +24,16 @@ class Evaluator {
     if (!slot) {
       slot.emplace();
       const Matcher& m = set_.matchers()[static_cast<std::size_t>(id)];
-      const std::string problem = m.pattern->find_all(doc_.text, *slot);
+      // A match never spans two blocks (blocks are joined by "\n"), and
+      // passes the matcher's own check (an extractor's).
+      const Pattern::Accept accept = [](std::string_view text, const void* context) {
+        const auto* matcher = static_cast<const Matcher*>(context);
+        return text.find('\n') == std::string_view::npos && (!matcher->accept || matcher->accept(text));
+      };
+      const std::string problem = m.pattern->find_all(doc_.text, *slot, accept, &m);
       if (!problem.empty())
         diagnostics_.push_back({doc_.source->path(), {}, Severity::error,
                                 fmt::format("{}; matches after that point were ignored: simplify the pattern", problem)});
-      // A match never spans two blocks (blocks are joined by "\n").
-      std::erase_if(*slot, [&](const Match& x) {
-        const auto text = std::string_view(doc_.text).substr(x.begin, x.end - x.begin);
-        return text.find('\n') != std::string_view::npos || (m.accept && !m.accept(text));
-      });
     }
     return *slot;
   }

@@ -90,11 +90,14 @@ void DocumentBuilder::finish() {
 
   // Paragraph units: each block, except that a paragraph ending in ":" takes
   // the list items that follow it ("We will tell you: - by e-mail ...").
+  // A list item ending in ":" likewise takes the items nested below it.
   for (std::size_t b = 0; b < doc_.blocks.size(); ++b) {
-    TextRange unit = doc_.blocks[b].range;
-    const bool lead_in = doc_.blocks[b].kind == BlockKind::paragraph && unit.end > unit.begin &&
-                         doc_.text[unit.end - 1] == ':';
-    while (lead_in && b + 1 < doc_.blocks.size() && doc_.blocks[b + 1].kind == BlockKind::list_item) {
+    const Block& first = doc_.blocks[b];
+    TextRange unit = first.range;
+    const bool colon = unit.end > unit.begin && doc_.text[unit.end - 1] == ':';
+    const bool lead_in = colon && (first.kind == BlockKind::paragraph || first.kind == BlockKind::list_item);
+    while (lead_in && b + 1 < doc_.blocks.size() && doc_.blocks[b + 1].kind == BlockKind::list_item &&
+           (first.kind == BlockKind::paragraph || doc_.blocks[b + 1].level > first.level)) {
       ++b;
       unit.end = doc_.blocks[b].range.end;
     }

@@ -35,3 +35,11 @@ class DocumentBuilder {
 };
 
 }  // namespace clauselint
+
+namespace clauselint {
+
+// Reads the HTML at source bytes [begin, end) of `doc` into `builder`: a
+// whole HTML file, or an HTML block inside Markdown (src/model/html.cpp).
+void read_html(Document& doc, DocumentBuilder& builder, std::uint32_t begin, std::uint32_t end);
+
+}  // namespace clauselint

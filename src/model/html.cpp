@@ -30,7 +30,7 @@ bool is_inline(GumboTag tag) {
 
 class HtmlReader {
  public:
-  explicit HtmlReader(Document& doc) : doc_(doc), text_(doc.source->text()), builder_(doc) {}
+  HtmlReader(Document& doc, DocumentBuilder& builder) : doc_(doc), text_(doc.source->text()), builder_(builder) {}
 
   void walk(const GumboNode* node) {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
@@ -80,10 +80,7 @@ class HtmlReader {
     context_ = saved;
   }
 
-  void finish() {
-    finish_leaf();
-    builder_.finish();
-  }
+  void finish() { finish_leaf(); }
 
  private:
   struct Context {
@@ -172,7 +169,7 @@ class HtmlReader {
 
   Document& doc_;
   const std::string& text_;
-  DocumentBuilder builder_;
+  DocumentBuilder& builder_;
   Context context_;
   Context leaf_;
   bool open_ = false;
@@ -187,12 +184,19 @@ Document parse_html(std::shared_ptr<const SourceFile> source, std::vector<Diagno
   Document doc;
   doc.source = std::move(source);
   const std::string& text = doc.source->text();
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, text.data(), text.size());
-  HtmlReader reader(doc);
+  DocumentBuilder builder(doc);
+  read_html(doc, builder, 0, static_cast<std::uint32_t>(text.size()));
+  builder.finish();
+  return doc;
+}
+
+void read_html(Document& doc, DocumentBuilder& builder, std::uint32_t begin, std::uint32_t end) {
+  const std::string& text = doc.source->text();
+  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, text.data() + begin, end - begin);
+  HtmlReader reader(doc, builder);
   reader.walk(output->document);
   reader.finish();
   gumbo_destroy_output(&kGumboDefaultOptions, output);
-  return doc;
 }
 
 std::optional<InputFormat> parse_input_format(std::string_view name) {

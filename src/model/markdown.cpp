@@ -22,12 +22,15 @@ class MarkdownReader {
   int enter_block(MD_BLOCKTYPE type, void* detail) {
     finish_leaf();
     stack_.push_back(type);
+    if (type == MD_BLOCK_HTML) html_begin_ = html_end_ = 0;
     if (type == MD_BLOCK_H) heading_level_ = static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level);
     return 0;
   }
-  int leave_block(MD_BLOCKTYPE) {
+  int leave_block(MD_BLOCKTYPE type) {
     finish_leaf();
     stack_.pop_back();
+    // An HTML block's text is prose too (<div><p>...</p></div>): read it as HTML.
+    if (type == MD_BLOCK_HTML && html_end_ > html_begin_) read_html(doc_, builder_, html_begin_, html_end_);
     return 0;
   }
 
@@ -50,8 +53,16 @@ class MarkdownReader {
   }
 
   int on_text(MD_TEXTTYPE type, const MD_CHAR* p, MD_SIZE size) {
-    if (!stack_.empty() && (stack_.back() == MD_BLOCK_HTML || type == MD_TEXT_HTML)) {
+    if (!stack_.empty() && stack_.back() == MD_BLOCK_HTML) {
+      if (inside(p)) {
+        if (html_end_ == html_begin_) html_begin_ = origin_of(p);
+        html_end_ = origin_of(p) + size;
+      }
+      return 0;
+    }
+    if (!stack_.empty() && type == MD_TEXT_HTML) {
       if (inside(p)) builder_.add_raw_html(origin_of(p), origin_of(p) + size);
+      inline_html(std::string_view(p, size), p);
       return 0;
     }
     if (stack_.empty()) return 0;
@@ -87,10 +98,33 @@ class MarkdownReader {
   };
 
   std::string& text() { return builder_.text.text(); }
+
+  // Inline <a href="...">...</a> in Markdown: its destination is shown like a
+  // Markdown link's.
+  void inline_html(std::string_view html, const char* p) {
+    if (html.starts_with("</a") || html.starts_with("</A")) {
+      if (!html_links_.empty()) {
+        show_destination(html_links_.back());
+        html_links_.pop_back();
+      }
+      return;
+    }
+    if (!(html.starts_with("<a ") || html.starts_with("<A ") || html.starts_with("<a\n"))) return;
+    const auto at = html.find("href");
+    if (at == std::string_view::npos) return;
+    auto q = html.find_first_of("\"'", at);
+    if (q == std::string_view::npos) return;
+    const auto close = html.find(html[q], q + 1);
+    if (close == std::string_view::npos) return;
+    const std::string_view href = html.substr(q + 1, close - q - 1);
+    if (!open_) open_leaf();
+    html_links_.push_back({std::string(href), origin_of(p + q + 1), text().size()});
+  }
   bool inside(const char* p) const { return p >= base_ && p < base_ + size_; }
   std::uint32_t origin_of(const char* p) const {
     return inside(p) ? static_cast<std::uint32_t>(p - base_) : last_origin_;
   }
+  int list_depth() const { return static_cast<int>(std::count(stack_.begin(), stack_.end(), MD_BLOCK_LI)); }
   bool in_stack(MD_BLOCKTYPE type) const { return std::find(stack_.begin(), stack_.end(), type) != stack_.end(); }
 
   void open_leaf() {
@@ -100,11 +134,13 @@ class MarkdownReader {
     level_ = 0;
     switch (stack_.back()) {
       case MD_BLOCK_H: kind_ = BlockKind::heading; level_ = heading_level_; break;
-      case MD_BLOCK_LI: kind_ = BlockKind::list_item; break;
+      case MD_BLOCK_LI: kind_ = BlockKind::list_item; level_ = list_depth(); break;
       case MD_BLOCK_TH:
       case MD_BLOCK_TD: kind_ = BlockKind::table_cell; break;
       case MD_BLOCK_CODE: kind_ = BlockKind::code; break;
-      default: kind_ = in_stack(MD_BLOCK_LI) ? BlockKind::list_item : BlockKind::paragraph;
+      default:
+        kind_ = in_stack(MD_BLOCK_LI) ? BlockKind::list_item : BlockKind::paragraph;
+        if (kind_ == BlockKind::list_item) level_ = list_depth();
     }
   }
 
@@ -136,6 +172,9 @@ class MarkdownReader {
   DocumentBuilder builder_;
   std::vector<MD_BLOCKTYPE> stack_;
   std::vector<Link> links_;
+  std::vector<Link> html_links_;
+  std::uint32_t html_begin_ = 0;
+  std::uint32_t html_end_ = 0;
   std::uint32_t last_origin_ = 0;
   int heading_level_ = 0;
   int strong_depth_ = 0;

@@ -1,5 +1,7 @@
 #include "clauselint/builtin_packs.h"
 
+#include <yaml-cpp/yaml.h>
+
 #include "rules/builtin_packs_data.h"
 
 namespace clauselint {
@@ -7,8 +9,17 @@ namespace clauselint {
 const std::vector<BuiltinPack>& builtin_packs() {
   static const std::vector<BuiltinPack> packs = [] {
     std::vector<BuiltinPack> out;
-    for (std::size_t i = 0; i < detail::embedded_pack_count; ++i)
-      out.push_back({detail::embedded_packs[i].name, detail::embedded_packs[i].file, detail::embedded_packs[i].yaml});
+    for (std::size_t i = 0; i < detail::embedded_pack_count; ++i) {
+      BuiltinPack pack{detail::embedded_packs[i].name, detail::embedded_packs[i].file, detail::embedded_packs[i].yaml};
+      try {
+        const YAML::Node root = YAML::Load(std::string(pack.yaml));
+        pack.is_default = root["default"] && root["default"].as<bool>(false);
+        pack.library = root["library"] && root["library"].as<bool>(false);
+      } catch (const YAML::Exception&) {
+        // reported when the pack is loaded
+      }
+      out.push_back(pack);
+    }
     return out;
   }();
   return packs;

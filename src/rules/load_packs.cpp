@@ -7,11 +7,22 @@
 
 namespace clauselint {
 
+const RuleSet& shared_library() {
+  static const RuleSet library = [] {
+    RuleSet set;
+    for (const auto& pack : builtin_packs())
+      if (pack.library) set.load_pack(pack.yaml, std::string(pack.file));
+    return set;
+  }();
+  return library;
+}
+
 std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string>& selection) {
   std::vector<Diagnostic> diagnostics;
   auto append = [&](std::vector<Diagnostic> more) { diagnostics.insert(diagnostics.end(), more.begin(), more.end()); };
   if (selection.empty()) {
-    for (const auto& pack : builtin_packs()) append(rules.load_pack(pack.yaml, std::string(pack.file)));
+    for (const auto& pack : builtin_packs())
+      if (pack.is_default) append(rules.load_pack(pack.yaml, std::string(pack.file)));
     return diagnostics;
   }
   for (const auto& item : selection) {

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "clauselint/builtin_packs.h"
 #include "clauselint/extractors.h"
 #include "clauselint/rule_set.h"
 
@@ -86,7 +87,7 @@ class PackLoader {
       error(root.Mark(), "a rule pack must be a YAML mapping with keys clauselint-pack, name and rules");
       return diagnostics_;
     }
-    check_keys(root, {"clauselint-pack", "name", "description", "define", "rules"}, "the pack");
+    check_keys(root, {"clauselint-pack", "name", "description", "default", "library", "define", "rules"}, "the pack");
 
     const YAML::Node version = root["clauselint-pack"];
     if (!version) {
@@ -103,6 +104,9 @@ class PackLoader {
     if (const Pack* other = set_.find_pack(pack.name); other && !pack.name.empty())
       error(root["name"].Mark(), fmt::format("a pack named '{}' is already loaded (from {})", pack.name, other->file));
     pack.description = optional_string(root, "description");
+    pack.is_default = boolean(root, "default");
+    pack.library = boolean(root, "library");
+    library_ = pack.library;
 
     if (const YAML::Node define = root["define"]) {
       if (!define.IsMap()) {
@@ -118,24 +122,111 @@ class PackLoader {
 
     const YAML::Node rules = root["rules"];
     std::vector<Rule> parsed;
+    std::vector<SharedRef> shared;
     if (!rules) {
       error(root.Mark(), "missing 'rules': a pack needs a list of rules");
     } else if (!rules.IsSequence() || rules.size() == 0) {
       error(rules.Mark(), "'rules' must be a non-empty list of rules");
     } else {
-      for (const auto& node : rules) parsed.push_back(parse_rule(node, pack.name));
+      for (const auto& node : rules) {
+        if (node.IsMap() && node["shared"]) shared.push_back(parse_shared(node));
+        else parsed.push_back(parse_rule(node, pack.name));
+      }
     }
+    std::vector<std::pair<int, Rule>> resolved;  // (existing index or -1, rule)
+    for (const SharedRef& ref : shared) resolved.push_back(resolve(ref, pack.name));
     if (has_errors(diagnostics_)) return diagnostics_;
 
     for (auto& rule : parsed) {
       pack.rules.push_back(static_cast<int>(set_.rules_.size()));
       set_.rules_.push_back(std::move(rule));
     }
+    for (std::size_t i = 0; i < resolved.size(); ++i) {
+      auto& [index, rule] = resolved[i];
+      if (index < 0) {
+        pack.rules.push_back(static_cast<int>(set_.rules_.size()));
+        set_.rules_.push_back(std::move(rule));
+        continue;
+      }
+      Rule& existing = set_.rules_[static_cast<std::size_t>(index)];
+      existing.pack += "+" + pack.name;
+      for (const auto& c : shared[i].citations)
+        if (std::find(existing.citations.begin(), existing.citations.end(), c) == existing.citations.end())
+          existing.citations.push_back(c);
+      for (const auto& t : shared[i].tags)
+        if (std::find(existing.tags.begin(), existing.tags.end(), t) == existing.tags.end()) existing.tags.push_back(t);
+      pack.rules.push_back(index);
+    }
     set_.packs_.push_back(std::move(pack));
     return diagnostics_;
   }
 
  private:
+  // `- shared: effective-date` with this pack's citations and tags.
+  struct SharedRef {
+    std::string id;
+    std::vector<std::string> citations;
+    std::vector<std::string> tags;
+    YAML::Mark mark;
+  };
+
+  bool boolean(const YAML::Node& map, const char* key) {
+    const YAML::Node node = map[key];
+    if (!node) return false;
+    bool value = false;
+    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value))
+      error(node.Mark(), fmt::format("'{}' must be true or false", key));
+    return value;
+  }
+
+  SharedRef parse_shared(const YAML::Node& node) {
+    SharedRef ref;
+    ref.mark = node["shared"].Mark();
+    ref.id = node["shared"].IsScalar() ? node["shared"].Scalar() : "";
+    const std::string where = fmt::format("shared rule '{}'", ref.id);
+    check_keys(node, {"shared", "citation", "tags"}, where);
+    if (const YAML::Node c = node["citation"]) ref.citations = string_list(c, fmt::format("'citation' of {}", where), true);
+    else error(node.Mark(), fmt::format("{} needs this pack's 'citation' (the law that requires it here)", where));
+    if (const YAML::Node t = node["tags"]) ref.tags = string_list(t, fmt::format("'tags' of {}", where), false);
+    return ref;
+  }
+
+  // A shared rule already loaded (index), or a copy of its library definition.
+  std::pair<int, Rule> resolve(const SharedRef& ref, const std::string& pack) {
+    for (std::size_t i = 0; i < set_.rules_.size(); ++i) {
+      if (set_.rules_[i].id != ref.id) continue;
+      if (!set_.rules_[i].shared)
+        error(ref.mark, fmt::format("'{}' is a rule of pack '{}', not a shared rule", ref.id, set_.rules_[i].pack));
+      return {static_cast<int>(i), Rule{}};
+    }
+    const RuleSet& library = shared_library();
+    const Rule* def = library.find_rule(ref.id);
+    if (!def) {
+      std::string names;
+      for (const auto& r : library.rules()) names += (names.empty() ? "" : ", ") + r.id;
+      error(ref.mark, fmt::format("unknown shared rule '{}'; the shared rules are: {}", ref.id, names));
+      return {-1, Rule{}};
+    }
+    Rule rule = *def;
+    rule.pack = pack;
+    rule.shared = true;
+    for (const auto& c : ref.citations)
+      if (std::find(rule.citations.begin(), rule.citations.end(), c) == rule.citations.end()) rule.citations.push_back(c);
+    for (const auto& t : ref.tags)
+      if (std::find(rule.tags.begin(), rule.tags.end(), t) == rule.tags.end()) rule.tags.push_back(t);
+    // Matcher indexes point into the library's table: re-intern them here.
+    auto remap = [&](auto& self, Condition& c) -> void {
+      if (c.matcher >= 0) c.matcher = set_.add_matcher(library.matchers()[static_cast<std::size_t>(c.matcher)]);
+      for (int& u : c.unless) u = set_.add_matcher(library.matchers()[static_cast<std::size_t>(u)]);
+      for (auto& child : c.children) self(self, child);
+    };
+    remap(remap, rule.check);
+    if (rule.when) remap(remap, *rule.when);
+    if (rule.topic) remap(remap, *rule.topic);
+    for (int& m : rule.belongs_under) m = set_.add_matcher(library.matchers()[static_cast<std::size_t>(m)]);
+    return {-1, std::move(rule)};
+  }
+
   void error(const YAML::Mark& mark, std::string message) {
     Position pos;
     if (mark.line >= 0) pos = {mark.line + 1, mark.column + 1};
@@ -383,7 +474,7 @@ class PackLoader {
     }
     if (const YAML::Node citation = node["citation"]) {
       rule.citations = string_list(citation, fmt::format("'citation' of {}", where), true);
-    } else if (!suggested_.count("citation")) {
+    } else if (!suggested_.count("citation") && !library_) {
       error(node.Mark(), fmt::format("{} is missing required key 'citation' (the law or guidance it comes from)", where));
     }
     if (const YAML::Node tags = node["tags"]) rule.tags = string_list(tags, fmt::format("'tags' of {}", where), false);
@@ -450,6 +541,7 @@ class PackLoader {
   RuleSet& set_;
   std::string file_;
   std::string_view yaml_;
+  bool library_ = false;  // loading a library pack: rules may leave citations to the packs that use them
   std::set<std::string> suggested_;  // keys a misspelt key was taken for (no second error for them)
   std::vector<Diagnostic> diagnostics_;
   std::map<std::string, int> defines_;

@@ -68,7 +68,7 @@ std::shared_ptr<const Pattern> Pattern::compile(std::string_view regex, std::str
   return pattern;
 }
 
-std::string Pattern::find_all(std::string_view text, std::vector<Match>& out) const {
+std::string Pattern::find_all(std::string_view text, std::vector<Match>& out, Accept accept, const void* context) const {
   pcre2_match_data* data = pcre2_match_data_create_from_pattern(compiled_->code, nullptr);
   std::string problem;
   PCRE2_SIZE start = 0;
@@ -81,9 +81,10 @@ std::string Pattern::find_all(std::string_view text, std::vector<Match>& out) co
       break;
     }
     const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(data);
-    if (ov[1] > ov[0]) out.push_back({static_cast<std::uint32_t>(ov[0]), static_cast<std::uint32_t>(ov[1])});
-    start = ov[1];
-    if (ov[1] == ov[0]) {  // empty match: step over one code point
+    const bool rejected = ov[1] > ov[0] && accept && !accept(text.substr(ov[0], ov[1] - ov[0]), context);
+    if (ov[1] > ov[0] && !rejected) out.push_back({static_cast<std::uint32_t>(ov[0]), static_cast<std::uint32_t>(ov[1])});
+    start = rejected ? ov[0] : ov[1];
+    if (rejected || ov[1] == ov[0]) {  // rejected or empty: go on from the next code point
       ++start;
       while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
     }
