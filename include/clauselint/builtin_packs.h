@@ -30,7 +30,10 @@ namespace clauselint {
 // path of a YAML file. An empty selection loads the default built-in packs
 // (those marked `default: true`). Returns
 // every problem found (an unknown name, an unreadable file, pack errors).
-std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string>& selection);
+// With `activate_libraries`, library packs load their rules as ordinary
+// rules (`clauselint test shared`).
+std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string>& selection,
+                                   bool activate_libraries = false);
 
 // The shared rules (built-in packs marked `library: true`), which packs use
 // by reference (`- shared: effective-date`) so that one gap is one finding

@@ -80,7 +80,13 @@ class RuleSet {
   // Parses and validates one pack and adds it. Returns the diagnostics (every
   // problem found, each with `file:line:col` in the YAML); the pack is added
   // only when there is no error. `file` is the name used in diagnostics.
-  std::vector<Diagnostic> load_pack(std::string_view yaml, const std::string& file);
+  // A library pack (`library: true`) adds no rules of its own: its rules
+  // become available to `shared:` references, ahead of the built-in library.
+  // With `activate_library` its rules are loaded as ordinary rules instead
+  // (for `clauselint test`).
+  std::vector<Diagnostic> load_pack(std::string_view yaml, const std::string& file, bool activate_library = false);
+  // Shared rules loaded from library pack files (null when there are none).
+  const RuleSet* library() const { return library_.get(); }
 
   const std::vector<Pack>& packs() const { return packs_; }
   const std::vector<Rule>& rules() const { return rules_; }
@@ -96,6 +102,7 @@ class RuleSet {
   std::vector<Pack> packs_;
   std::vector<Rule> rules_;
   std::vector<Matcher> matchers_;
+  std::shared_ptr<RuleSet> library_;
 };
 
 }  // namespace clauselint

@@ -33,8 +33,8 @@ void print(const std::vector<Diagnostic>& diagnostics) {
 }
 
 // Loads the selected packs; false (after printing why) when any failed.
-bool load(const std::vector<std::string>& selection, RuleSet& rules) {
-  const auto diagnostics = load_packs(rules, selection);
+bool load(const std::vector<std::string>& selection, RuleSet& rules, bool activate_libraries = false) {
+  const auto diagnostics = load_packs(rules, selection, activate_libraries);
   print(diagnostics);
   return !has_errors(diagnostics);
 }
@@ -216,7 +216,11 @@ int run_explain(const Options& o) {
 
 int run_test(const Options& o) {
   RuleSet rules;
-  if (!load(o.test_packs.empty() ? o.rules : o.test_packs, rules)) return 2;
+  // Default: every built-in pack, the shared-rule library included.
+  std::vector<std::string> packs = o.test_packs.empty() ? o.rules : o.test_packs;
+  if (packs.empty())
+    for (const auto& p : builtin_packs()) packs.emplace_back(p.name);
+  if (!load(packs, rules, true)) return 2;
   const auto outcomes = run_examples(rules);
   std::size_t failed_rules = 0;
   for (const Rule& rule : rules.rules()) {

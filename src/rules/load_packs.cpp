@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 
@@ -11,13 +12,13 @@ const RuleSet& shared_library() {
   static const RuleSet library = [] {
     RuleSet set;
     for (const auto& pack : builtin_packs())
-      if (pack.library) set.load_pack(pack.yaml, std::string(pack.file));
+      if (pack.library) set.load_pack(pack.yaml, std::string(pack.file), true);
     return set;
   }();
   return library;
 }
 
-std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string>& selection) {
+std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string>& selection, bool activate_libraries) {
   std::vector<Diagnostic> diagnostics;
   auto append = [&](std::vector<Diagnostic> more) { diagnostics.insert(diagnostics.end(), more.begin(), more.end()); };
   if (selection.empty()) {
@@ -25,21 +26,28 @@ std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string
       if (pack.is_default) append(rules.load_pack(pack.yaml, std::string(pack.file)));
     return diagnostics;
   }
-  for (const auto& item : selection) {
+  // Active library packs go first, so the packs that use their rules find them.
+  std::vector<std::string> ordered;
+  for (const auto& item : selection)
+    if (const BuiltinPack* p = find_builtin_pack(item); p && p->library && activate_libraries) ordered.push_back(item);
+  for (const auto& item : selection)
+    if (std::find(ordered.begin(), ordered.end(), item) == ordered.end()) ordered.push_back(item);
+  for (const auto& item : ordered) {
     if (const BuiltinPack* pack = find_builtin_pack(item)) {
-      if (!rules.find_pack(item)) append(rules.load_pack(pack->yaml, std::string(pack->file)));
+      if (!rules.find_pack(item)) append(rules.load_pack(pack->yaml, std::string(pack->file), activate_libraries));
       continue;
     }
     std::ifstream in(item, std::ios::binary);
     if (!in) {
       std::string names;
-      for (const auto& p : builtin_packs()) names += (names.empty() ? "" : ", ") + std::string(p.name);
+      for (const auto& p : builtin_packs())
+        if (!p.library) names += (names.empty() ? "" : ", ") + std::string(p.name);
       diagnostics.push_back({item, {}, Severity::error,
                              fmt::format("cannot load rule pack: not a built-in pack ({}) and not a readable file", names)});
       continue;
     }
     const std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    append(rules.load_pack(yaml, item));
+    append(rules.load_pack(yaml, item, activate_libraries));
   }
   return diagnostics;
 }

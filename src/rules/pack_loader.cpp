@@ -69,7 +69,8 @@ std::string phrase_regex(std::string_view phrase) {
 
 class PackLoader {
  public:
-  PackLoader(RuleSet& set, const std::string& file) : set_(set), file_(file) {}
+  PackLoader(RuleSet& set, const std::string& file, bool activate_library)
+      : set_(set), file_(file), activate_library_(activate_library) {}
 
   std::vector<Diagnostic> load(std::string_view yaml) {
     yaml_ = yaml;
@@ -107,6 +108,11 @@ class PackLoader {
     pack.is_default = boolean(root, "default");
     pack.library = boolean(root, "library");
     library_ = pack.library;
+    if (pack.library && !activate_library_ && !has_errors(diagnostics_)) {
+      // Keep its rules aside for `shared:` references.
+      if (!set_.library_) set_.library_ = std::make_shared<RuleSet>();
+      return set_.library_->load_pack(yaml, file_, true);
+    }
 
     if (const YAML::Node define = root["define"]) {
       if (!define.IsMap()) {
@@ -123,26 +129,32 @@ class PackLoader {
     const YAML::Node rules = root["rules"];
     std::vector<Rule> parsed;
     std::vector<SharedRef> shared;
+    std::vector<bool> order;  // per entry, in pack order: true for a shared reference
     if (!rules) {
       error(root.Mark(), "missing 'rules': a pack needs a list of rules");
     } else if (!rules.IsSequence() || rules.size() == 0) {
       error(rules.Mark(), "'rules' must be a non-empty list of rules");
     } else {
       for (const auto& node : rules) {
-        if (node.IsMap() && node["shared"]) shared.push_back(parse_shared(node));
+        const bool is_shared = node.IsMap() && node["shared"];
+        if (is_shared) shared.push_back(parse_shared(node));
         else parsed.push_back(parse_rule(node, pack.name));
+        order.push_back(is_shared);
       }
     }
-    std::vector<std::pair<int, Rule>> resolved;  // (existing index or -1, rule)
+    std::vector<std::pair<int, Rule>> resolved;  // (index of a rule already loaded, or -1 with a copy)
     for (const SharedRef& ref : shared) resolved.push_back(resolve(ref, pack.name));
     if (has_errors(diagnostics_)) return diagnostics_;
 
-    for (auto& rule : parsed) {
-      pack.rules.push_back(static_cast<int>(set_.rules_.size()));
-      set_.rules_.push_back(std::move(rule));
-    }
-    for (std::size_t i = 0; i < resolved.size(); ++i) {
-      auto& [index, rule] = resolved[i];
+    std::size_t next_rule = 0, next_shared = 0;
+    for (const bool is_shared : order) {
+      if (!is_shared) {
+        pack.rules.push_back(static_cast<int>(set_.rules_.size()));
+        set_.rules_.push_back(std::move(parsed[next_rule++]));
+        continue;
+      }
+      const SharedRef& ref = shared[next_shared];
+      auto& [index, rule] = resolved[next_shared++];
       if (index < 0) {
         pack.rules.push_back(static_cast<int>(set_.rules_.size()));
         set_.rules_.push_back(std::move(rule));
@@ -150,10 +162,10 @@ class PackLoader {
       }
       Rule& existing = set_.rules_[static_cast<std::size_t>(index)];
       existing.pack += "+" + pack.name;
-      for (const auto& c : shared[i].citations)
+      for (const auto& c : ref.citations)
         if (std::find(existing.citations.begin(), existing.citations.end(), c) == existing.citations.end())
           existing.citations.push_back(c);
-      for (const auto& t : shared[i].tags)
+      for (const auto& t : ref.tags)
         if (std::find(existing.tags.begin(), existing.tags.end(), t) == existing.tags.end()) existing.tags.push_back(t);
       pack.rules.push_back(index);
     }
@@ -199,7 +211,8 @@ class PackLoader {
         error(ref.mark, fmt::format("'{}' is a rule of pack '{}', not a shared rule", ref.id, set_.rules_[i].pack));
       return {static_cast<int>(i), Rule{}};
     }
-    const RuleSet& library = shared_library();
+    const RuleSet* from_files = set_.library();
+    const RuleSet& library = from_files && from_files->find_rule(ref.id) ? *from_files : shared_library();
     const Rule* def = library.find_rule(ref.id);
     if (!def) {
       std::string names;
@@ -444,6 +457,7 @@ class PackLoader {
     Rule rule;
     suggested_.clear();
     rule.pack = pack;
+    rule.shared = library_;
     if (!node.IsMap()) {
       error(node.Mark(), "each rule must be a mapping (id:, title:, severity:, ...)");
       return rule;
@@ -540,6 +554,7 @@ class PackLoader {
 
   RuleSet& set_;
   std::string file_;
+  bool activate_library_ = false;
   std::string_view yaml_;
   bool library_ = false;  // loading a library pack: rules may leave citations to the packs that use them
   std::set<std::string> suggested_;  // keys a misspelt key was taken for (no second error for them)
@@ -548,8 +563,8 @@ class PackLoader {
   std::map<std::string, int> ids_;
 };
 
-std::vector<Diagnostic> RuleSet::load_pack(std::string_view yaml, const std::string& file) {
-  PackLoader loader(*this, file);
+std::vector<Diagnostic> RuleSet::load_pack(std::string_view yaml, const std::string& file, bool activate_library) {
+  PackLoader loader(*this, file, activate_library);
   return loader.load(yaml);
 }
 
