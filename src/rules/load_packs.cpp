@@ -27,9 +27,17 @@ std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string
     return diagnostics;
   }
   // Active library packs go first, so the packs that use their rules find them.
+  auto is_library_file = [](const std::string& path) {
+    std::ifstream in(path);
+    for (std::string line; std::getline(in, line);)
+      if (line.starts_with("library:")) return line.find("true") != std::string::npos;
+    return false;
+  };
   std::vector<std::string> ordered;
-  for (const auto& item : selection)
-    if (const BuiltinPack* p = find_builtin_pack(item); p && p->library && activate_libraries) ordered.push_back(item);
+  for (const auto& item : selection) {
+    const BuiltinPack* p = find_builtin_pack(item);
+    if (activate_libraries && (p ? p->library : is_library_file(item))) ordered.push_back(item);
+  }
   for (const auto& item : selection)
     if (std::find(ordered.begin(), ordered.end(), item) == ordered.end()) ordered.push_back(item);
   for (const auto& item : ordered) {
