@@ -83,8 +83,10 @@ int run_lint(const Options& o) {
   const auto started = std::chrono::steady_clock::now();
   const CollectedPaths inputs = collect_paths(o.paths);
   const RunPlan plan = plan_run(inputs.files, o.rules, o.config, o.stdin_filename);
-  print(plan.diagnostics);
-  if (!plan.ok()) return 2;
+  if (!plan.ok() && plan.jobs.empty()) {  // nothing can be linted: a pack or config is broken
+    print(plan.diagnostics);
+    return 2;
+  }
 
   RunOptions run;
   run.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -95,6 +97,7 @@ int run_lint(const Options& o) {
   Report report;
   for (const auto& set : plan.rule_sets) report.rule_sets.push_back(set.get());
   report.diagnostics = inputs.diagnostics;
+  report.diagnostics.insert(report.diagnostics.end(), plan.diagnostics.begin(), plan.diagnostics.end());
   report.root = o.root.empty() ? repository_root() : std::filesystem::absolute(o.root).lexically_normal().string();
   report.category = o.sarif_category;
   report.include_suppressed = o.include_suppressed;
@@ -109,13 +112,8 @@ int run_lint(const Options& o) {
   }
   sort_findings(report.findings);
   std::size_t baselined = 0;
-  if (!o.baseline.empty()) {
-    std::vector<Diagnostic> problems;
-    const auto baseline = read_baseline(o.baseline, problems);
-    print(problems);
-    if (!baseline) return 2;
-    baselined = apply_baseline(*baseline, report.findings, report.root);
-  }
+  // Written from every finding before --baseline filters them, so that
+  // --baseline B --write-baseline B updates B.
   if (!o.write_baseline.empty()) {
     if (const std::string error = write_file_atomically(o.write_baseline, baseline_json(report.findings, report.root));
         !error.empty()) {
@@ -123,11 +121,18 @@ int run_lint(const Options& o) {
       return 2;
     }
   }
+  if (!o.baseline.empty()) {
+    std::vector<Diagnostic> problems;
+    const auto baseline = read_baseline(o.baseline, problems);
+    print(problems);
+    if (!baseline) return 2;
+    baselined = apply_baseline(*baseline, report.findings, report.root);
+  }
   report.successful = !has_errors(report.diagnostics);
   for (const auto& d : report.diagnostics)
     if (!o.quiet || d.severity != Severity::note) std::cerr << format_diagnostic(d) << '\n';
   if (inputs.files.size() > 0 && plan.jobs.empty() && plan.excluded > 0 && !o.quiet)
-    fmt::print(std::cerr, "clauselint: every input is excluded by the configuration ({} files)\n", plan.excluded);
+    fmt::print(std::cerr, "clauselint: every input is excluded by the configuration ({})\n", plural(plan.excluded, "file"));
 
   const Format format = parse_format(o.format).value_or(Format::text);
   const bool terminal = isatty(fileno(stdout)) != 0 && o.output.empty();
@@ -168,19 +173,21 @@ int run_lint(const Options& o) {
     if (baselined) parts.push_back(fmt::format("{} in the baseline", baselined));
     const std::string summary = parts.empty() ? "no findings" : fmt::format("{}", fmt::join(parts, ", "));
     fmt::print(std::cerr, "clauselint: {} in {}{}\n", summary, plural(report.linted, "file"),
-               report.successful ? "" : " (some inputs could not be linted)");
+               report.successful ? "" : " (with errors, shown above)");
   }
   if (!o.write_baseline.empty() && !o.quiet)
-    fmt::print(std::cerr, "clauselint: wrote {} findings to the baseline {}\n",
-               report.findings.size() - suppressed, o.write_baseline);
+    fmt::print(std::cerr, "clauselint: wrote {} to the baseline {}\n",
+               plural(report.findings.size() - suppressed + baselined, "finding"), o.write_baseline);
   if (!report.successful) return 2;
   if (!o.write_baseline.empty()) return 0;  // the findings are now the baseline
   return failing ? 1 : 0;
 }
 
 int run_print_config(const Options& o) {
-  std::vector<Diagnostic> diagnostics;
-  const EffectiveConfig config = config_for(o.print_config, o.rules, o.config, diagnostics);
+  // Plan a run of the file, so that unknown rule ids and broken packs show too.
+  std::vector<Diagnostic> diagnostics = plan_run({o.print_config}, o.rules, o.config, o.print_config).diagnostics;
+  std::vector<Diagnostic> ignored;  // the same config errors again
+  const EffectiveConfig config = config_for(o.print_config, o.rules, o.config, ignored);
   print(diagnostics);
   if (has_errors(diagnostics)) return 2;
   fmt::print("# effective configuration for {}\n{}", o.print_config, describe(config));

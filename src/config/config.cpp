@@ -96,7 +96,7 @@ class ConfigReader {
     }
     for (const auto& kv : node) {
       const std::string id = kv.first.Scalar();
-      const std::string value = kv.second.IsScalar() ? kv.second.Scalar() : "";
+      const std::string value = kv.second.IsScalar() ? kv.second.Scalar() : "(not a word)";
       config_.rule_positions.emplace(id, Position{kv.first.Mark().line + 1, kv.first.Mark().column + 1});
       if (value == "off") out[id] = std::nullopt;
       else if (const auto s = parse_severity(value)) out[id] = *s;
@@ -175,7 +175,8 @@ EffectiveConfig effective_config(const Config& config, const std::string& file, 
   for (const auto& o : config.overrides) {
     if (!any_match(o.files, path)) continue;
     if (out.packs.empty() && !o.packs.empty())
-      for (const auto& p : builtin_packs()) out.packs.emplace_back(p.name);  // the defaults, then the override's
+      for (const auto& p : builtin_packs())
+        if (p.is_default) out.packs.emplace_back(p.name);  // the defaults, then the override's
     for (const auto& p : o.packs)
       if (std::find(out.packs.begin(), out.packs.end(), p) == out.packs.end()) out.packs.push_back(p);
     for (const auto& [id, s] : o.rules) out.rules[id] = s;
@@ -186,7 +187,8 @@ EffectiveConfig effective_config(const Config& config, const std::string& file, 
 std::vector<std::string> all_packs(const Config& config, const std::vector<std::string>& cli_packs) {
   std::vector<std::string> out = cli_packs.empty() ? config.packs : cli_packs;
   if (out.empty())
-    for (const auto& p : builtin_packs()) out.emplace_back(p.name);
+    for (const auto& p : builtin_packs())
+      if (p.is_default) out.emplace_back(p.name);
   for (const auto& o : config.overrides)
     for (const auto& p : o.packs)
       if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
@@ -228,7 +230,8 @@ std::string describe(const EffectiveConfig& config) {
   if (config.packs.empty()) {
     out += "packs: [";
     std::vector<std::string> names;
-    for (const auto& p : builtin_packs()) names.emplace_back(p.name);
+    for (const auto& p : builtin_packs())
+      if (p.is_default) names.emplace_back(p.name);
     out += fmt::format("{}]  # the defaults\n", fmt::join(names, ", "));
   } else {
     out += fmt::format("packs: [{}]\n", fmt::join(config.packs, ", "));

@@ -93,6 +93,12 @@ void apply_suppressions(const Document& doc, const RuleSet& rules, std::vector<F
     s.kind = m[1].str();
     s.rules = split_rules(m[2].str());
     s.reason = m[3].str();
+    if (!s.rules.empty() && s.rules.front() == "--") {  // "clauselint-disable-file -- reason": no rule named
+      std::string rest;
+      for (std::size_t i = 1; i < s.rules.size(); ++i) rest += (rest.empty() ? "" : " ") + s.rules[i];
+      s.reason = rest.empty() ? s.reason : rest;
+      s.rules.clear();
+    }
     while (!s.reason.empty() && std::isspace(static_cast<unsigned char>(s.reason.back()))) s.reason.pop_back();
     s.at = at;
     if (s.kind != "disable" && s.kind != "enable" && s.kind != "disable-next-line" && s.kind != "disable-file") {
@@ -147,6 +153,18 @@ void apply_suppressions(const Document& doc, const RuleSet& rules, std::vector<F
     for (const auto& id : s.rules)
       if (rules.find_rule(id) && !s.used.count(id))
         problems.push_back(misuse(doc, s.at, fmt::format("clauselint-{} of '{}' suppresses nothing: remove it", s.kind, id)));
+  // A directive on a line with other text: Markdown reads "<!-- ... -- ... -->"
+  // as text, not a comment (a comment may not contain "--"), so it is prose.
+  for (std::size_t at = doc.text.find("<!-- clauselint-"); at != std::string::npos;
+       at = doc.text.find("<!-- clauselint-", at + 1)) {
+    const auto at32 = static_cast<std::uint32_t>(at);
+    const std::uint32_t src = doc.origin[at];
+    const std::string_view before = doc.source->text_between({doc.source->locate(src).line, 1}, doc.source->locate(src));
+    if (std::count(before.begin(), before.end(), '`') % 2 == 1) continue;  // quoted in a code span
+    problems.push_back(misuse(doc, doc.source_range({at32, at32 + 4}),
+                              "this clauselint comment shares its line with text, so it is read as text, not a "
+                              "comment: put it on a line of its own"));
+  }
   findings.insert(findings.end(), problems.begin(), problems.end());
 }
 
