@@ -35,10 +35,13 @@ struct Matcher {
 // (and within `near` words of each other, when set); `negate` where its
 // child does not hold. A match is disqualified when one of `unless` matches
 // in the same sentence (so "we do not notify you" can cancel "notify you").
+// A front_matter condition holds for the whole document when its YAML front
+// matter has a policy date ("policy-date") or the named key.
 struct Condition {
-  enum class Kind { term, any, all, negate };
+  enum class Kind { term, any, all, negate, front_matter };
   Kind kind = Kind::term;
   int matcher = -1;                  // Kind::term
+  std::string front_matter;          // Kind::front_matter: "policy-date", or a key that must be present
   std::vector<Condition> children;   // any, all, negate
   std::optional<Scope> within;      // unset: the unit the parent looks at
   int near = 0;                      // words; 0 means no limit

@@ -17,11 +17,13 @@
 #include "clauselint/baseline.h"
 #include "clauselint/builtin_packs.h"
 #include "clauselint/engine.h"
+#include "clauselint/evaluation.h"
 #include "clauselint/input.h"
 #include "clauselint/parse.h"
 #include "clauselint/planner.h"
 #include "clauselint/runner.h"
 #include "clauselint/report.h"
+#include "clauselint/rule_docs.h"
 
 #include <unistd.h>
 
@@ -196,7 +198,19 @@ int run_print_config(const Options& o) {
 
 int run_rules(const Options& o) {
   RuleSet rules;
-  if (!load(o.rules, rules)) return 2;
+  std::vector<std::string> selection = o.rules;
+  if (!o.list_pack.empty()) selection = {o.list_pack};
+  if (o.list_all) {
+    selection.clear();
+    for (const auto& p : builtin_packs())
+      if (!p.library) selection.emplace_back(p.name);
+  }
+  if (!load(selection, rules)) return 2;
+  if (!o.markdown_dir.empty()) {
+    const std::string error = write_rule_pages(rules, o.markdown_dir);
+    if (!error.empty()) fmt::print(std::cerr, "clauselint: error: {}\n", error);
+    return error.empty() ? 0 : 2;
+  }
   std::size_t id_width = 2, pack_width = 4;
   for (const auto& r : rules.rules()) {
     id_width = std::max(id_width, r.id.size());
@@ -222,31 +236,85 @@ int run_explain(const Options& o) {
 }
 
 int run_test(const Options& o) {
-  RuleSet rules;
-  // Default: every built-in pack, the shared-rule library included.
-  std::vector<std::string> packs = o.test_packs.empty() ? o.rules : o.test_packs;
+  // Arguments are packs (built-in names, .yaml files) or annotated policies
+  // (files or folders). Default packs: every built-in pack, the library included.
+  std::vector<std::string> packs, documents;
+  for (const auto& item : o.test_packs) {
+    const bool document = !find_builtin_pack(item) && (std::filesystem::is_directory(item) || is_policy_extension(item));
+    (document ? documents : packs).push_back(item);
+  }
+  if (packs.empty()) packs = o.rules;
   if (packs.empty())
     for (const auto& p : builtin_packs()) packs.emplace_back(p.name);
+  RuleSet rules;
   if (!load(packs, rules, true)) return 2;
-  const auto outcomes = run_examples(rules);
-  std::size_t failed_rules = 0;
-  for (const Rule& rule : rules.rules()) {
-    std::size_t tp = 0, tn = 0, fp = 0, fn = 0;
-    std::vector<const ExampleOutcome*> misses;
-    for (const auto& e : outcomes) {
-      if (e.rule != &rule) continue;
-      if (e.expected_finding) (e.got_finding ? tp : fn)++;
-      else (e.got_finding ? fp : tn)++;
-      if (!e.ok()) misses.push_back(&e);
+
+  std::size_t failed = 0, passed = 0;
+  if (documents.empty()) {
+    const auto outcomes = run_examples(rules);
+    for (const Rule& rule : rules.rules()) {
+      std::size_t tp = 0, tn = 0, fp = 0, fn = 0;
+      std::vector<const ExampleOutcome*> misses;
+      for (const auto& e : outcomes) {
+        if (e.rule != &rule) continue;
+        if (e.expected_finding) (e.got_finding ? tp : fn)++;
+        else (e.got_finding ? fp : tn)++;
+        if (!e.ok()) misses.push_back(&e);
+      }
+      fmt::print("{} {:<32} TP {}  TN {}  FP {}  FN {}\n", misses.empty() ? "ok  " : "FAIL", rule.id, tp, tn, fp, fn);
+      for (const auto* m : misses)
+        fmt::print("     {}: {}\n", m->expected_finding ? "missed (fail example got no finding)" : "false positive (pass example got a finding)",
+                   m->snippet.substr(0, m->snippet.find('\n')));
+      (misses.empty() ? passed : failed)++;
     }
-    fmt::print("{} {:<28} TP {}  TN {}  FP {}  FN {}\n", misses.empty() ? "ok  " : "FAIL", rule.id, tp, tn, fp, fn);
-    for (const auto* m : misses)
-      fmt::print("     {}: {}\n", m->expected_finding ? "missed (fail example got no finding)" : "false positive (pass example got a finding)",
-                 m->snippet.substr(0, m->snippet.find('\n')));
-    failed_rules += !misses.empty();
+  } else {
+    const CollectedPaths inputs = collect_paths(documents);
+    print(inputs.diagnostics);
+    for (const auto& path : inputs.files) {
+      LoadedSource loaded = read_source(path, path);
+      print(loaded.diagnostics);
+      if (!loaded.source) {
+        ++failed;
+        continue;
+      }
+      std::vector<Diagnostic> ignored;
+      const Document doc = parse_document(loaded.source, input_format_for(path), ignored);
+      int checked = 0;
+      const auto failures = check_annotations(doc, lint_document(doc, rules).findings, checked);
+      fmt::print("{} {} ({} rules annotated)\n", failures.empty() ? "ok  " : "FAIL", path, checked);
+      for (const auto& f : failures) fmt::print("     {}\n", f);
+      (failures.empty() ? passed : failed)++;
+    }
   }
-  fmt::print("{} passed, {} failed\n", rules.rules().size() - failed_rules, failed_rules);
-  return failed_rules ? 1 : 0;
+  fmt::print("{} passed, {} failed\n", passed, failed);
+  return failed ? 1 : 0;
+}
+
+int run_accuracy(const Options& o) {
+  RuleSet rules;
+  std::vector<std::string> packs = o.rules;
+  if (packs.empty())
+    for (const auto& p : builtin_packs())
+      if (!p.library) packs.emplace_back(p.name);
+  if (!load(packs, rules)) return 2;
+  const Evaluation e = evaluate(o.test_packs, rules);
+  print(e.diagnostics);
+  fmt::print("{:<32} {:>4} {:>4} {:>4} {:>4}  {:>9}  {:>6}\n", "RULE", "TP", "FP", "FN", "TN", "PRECISION", "RECALL");
+  int below = 0;
+  for (const Rule& r : rules.rules()) {
+    const auto it = e.rules.find(r.id);
+    if (it == e.rules.end()) continue;
+    const RuleScore& s = it->second;
+    const bool bad = s.precision() < o.min_score || s.recall() < o.min_score;
+    below += bad;
+    fmt::print("{:<32} {:>4} {:>4} {:>4} {:>4}  {:>9.3f}  {:>6.3f}{}\n", r.id, s.tp, s.fp, s.fn, s.tn, s.precision(),
+               s.recall(), bad ? "  BELOW" : "");
+    if (bad)
+      for (const auto& m : s.misses) fmt::print("     {}\n", m);
+  }
+  fmt::print("{} documents, {} rules scored, {} below {:.2f}\n", e.documents, e.rules.size(), below, o.min_score);
+  if (has_errors(e.diagnostics)) return 2;
+  return below ? 1 : 0;
 }
 
 }  // namespace clauselint::cli

@@ -9,6 +9,7 @@ int run_lint(const Options& options);     // clauselint [options] PATH...
 int run_rules(const Options& options);    // clauselint rules
 int run_print_config(const Options& options);  // clauselint --print-config FILE
 int run_explain(const Options& options);  // clauselint explain RULE
-int run_test(const Options& options);     // clauselint test [PACK...]
+int run_test(const Options& options);     // clauselint test [PACK_OR_POLICY...]
+int run_accuracy(const Options& options); // clauselint accuracy DIR...
 
 }  // namespace clauselint::cli

@@ -31,7 +31,11 @@ struct Options {
   unsigned jobs = 0;                      // 0: one per core
   std::string input_format;               // --input-format markdown|html; empty: by extension
   std::string rule_id;                    // explain
-  std::vector<std::string> test_packs;    // test: packs to run the examples of
+  std::string list_pack;                  // rules --pack NAME
+  bool list_all = false;                  // rules --all
+  std::string markdown_dir;               // rules --markdown DIR
+  std::vector<std::string> test_packs;    // test: packs or annotated policies; accuracy: labelled folders
+  double min_score = 0.95;                // accuracy --min
 };
 
 // Parses argv. Returns -1 to go on, or the exit code to stop with (0 after

@@ -47,11 +47,17 @@ int parse_args(int argc, char** argv, Options& o) {
   app.add_option("-j,--jobs", o.jobs, "Lint N files in parallel (default: one per core); output order never changes")
       ->check(CLI::Range(1u, 256u));
   auto* rules = app.add_subcommand("rules", "List the rules loaded (id, severity, pack, title)");
+  rules->add_option("--pack", o.list_pack, "List the rules of this pack (a built-in name or a file)");
+  rules->add_flag("--all", o.list_all, "List the rules of every built-in pack");
+  rules->add_option("--markdown", o.markdown_dir, "Write one Markdown page per rule, and an index, to DIR (docs/rules/)");
   auto* explain = app.add_subcommand("explain", "Print a rule's full help: why, citation, how to fix");
   explain->add_option("rule", o.rule_id, "Rule id")->required();
-  auto* test = app.add_subcommand("test", "Run every rule's pass/fail examples (default: all loaded packs)");
-  test->add_option("packs", o.test_packs, "Built-in pack names or YAML files");
-  for (auto* sub : {rules, explain, test}) sub->fallthrough();
+  auto* test = app.add_subcommand("test", "Run the packs' pass/fail examples, or check annotated policies (<!-- expect: RULE -->)");
+  test->add_option("packs", o.test_packs, "Built-in pack names, YAML files, or annotated policy files/folders");
+  auto* accuracy = app.add_subcommand("accuracy", "Score each rule on labelled folders (*.labels.yaml or EXPECTED.md)");
+  accuracy->add_option("dirs", o.test_packs, "Folders of labelled policies")->required();
+  accuracy->add_option("--min", o.min_score, "Lowest acceptable precision and recall (default 0.95)")->check(CLI::Range(0.0, 1.0));
+  for (auto* sub : {rules, explain, test, accuracy}) sub->fallthrough();
   app.require_subcommand(0, 1);
 
   try {
@@ -66,6 +72,7 @@ int parse_args(int argc, char** argv, Options& o) {
   if (rules->parsed()) o.command = "rules";
   if (explain->parsed()) o.command = "explain";
   if (test->parsed()) o.command = "test";
+  if (accuracy->parsed()) o.command = "accuracy";
   if (!o.print_config.empty()) o.command = "print-config";
   if (o.command == "lint" && o.paths.empty()) {
     std::cerr << "clauselint: error: no input: name policy files or directories to lint (or '-' for standard input)\n"

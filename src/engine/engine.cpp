@@ -52,6 +52,8 @@ class Evaluator {
         return m.has_value();
       }
       case Condition::Kind::negate: return !holds(c.children.front(), range, *ex);
+      case Condition::Kind::front_matter:
+        return c.front_matter == "policy-date" ? !doc_.policy_dates.empty() : doc_.front_matter.count(c.front_matter) > 0;
       case Condition::Kind::any:
       case Condition::Kind::all:
         if (!c.within) return group_holds(c, range, *ex);

@@ -380,6 +380,14 @@ class PackLoader {
 
   Condition parse_condition(const YAML::Node& node, const std::string& where) {
     Condition cond;
+    if (node.IsMap() && node.size() == 1 && node["front-matter"]) {
+      cond.kind = Condition::Kind::front_matter;
+      if (!node["front-matter"].IsScalar() || node["front-matter"].Scalar().empty())
+        error(node["front-matter"].Mark(), fmt::format("{}: 'front-matter' takes 'policy-date' or a key name", where));
+      else
+        cond.front_matter = node["front-matter"].Scalar();
+      return cond;
+    }
     if (node.IsScalar() || (node.IsMap() && node.size() == 1 &&
                             (node["pattern"] || node["phrase"] || node["extract"] || node["use"]))) {
       cond.matcher = parse_term(node, where);

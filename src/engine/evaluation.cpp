@@ -1,0 +1,193 @@
+#include "clauselint/evaluation.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "clauselint/engine.h"
+#include "clauselint/input.h"
+#include "clauselint/parse.h"
+
+namespace fs = std::filesystem;
+
+namespace clauselint {
+namespace {
+
+std::vector<std::string> split_ids(std::string_view text) {
+  std::vector<std::string> out;
+  std::string current;
+  for (const char c : std::string(text) + ",") {
+    if (c == ',' || c == ' ') {
+      if (!current.empty()) out.push_back(current);
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  return out;
+}
+
+int next_non_blank_line(const SourceFile& src, int after) {
+  for (int line = after + 1; line <= src.line_count(); ++line)
+    if (src.line_text(line).find_first_not_of(" \t") != std::string_view::npos) return line;
+  return after + 1;
+}
+
+// Lints one document with `rules`; the set of rule ids that reported.
+std::set<std::string> fired(const std::string& path, const RuleSet& rules, std::vector<Diagnostic>& diagnostics) {
+  std::set<std::string> out;
+  LoadedSource loaded = read_source(path, path);
+  diagnostics.insert(diagnostics.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
+  if (!loaded.source) return out;
+  std::vector<Diagnostic> ignored;
+  const Document doc = parse_document(loaded.source, input_format_for(path), ignored);
+  for (const Finding& f : lint_document(doc, rules).findings)
+    if (!f.suppressed) out.insert(f.rule_id);
+  return out;
+}
+
+void score(Evaluation& e, const std::string& doc, const std::string& rule, bool expected, bool got) {
+  RuleScore& s = e.rules[rule];
+  if (expected && got) ++s.tp;
+  else if (!expected && got) {
+    ++s.fp;
+    s.misses.push_back(fmt::format("{}: reported, but labelled ok", doc));
+  } else if (expected && !got) {
+    ++s.fn;
+    s.misses.push_back(fmt::format("{}: labelled fire, but not reported", doc));
+  } else ++s.tn;
+}
+
+// A folder with the seeds' EXPECTED.md table.
+void evaluate_expected_md(Evaluation& e, const fs::path& dir, const RuleSet& rules) {
+  std::ifstream in(dir / "EXPECTED.md");
+  std::vector<std::string> columns;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.starts_with("|")) continue;
+    std::vector<std::string> cells;
+    std::stringstream row(line);
+    for (std::string cell; std::getline(row, cell, '|');) {
+      const auto b = cell.find_first_not_of(' ');
+      const auto t = cell.find_last_not_of(' ');
+      cells.push_back(b == std::string::npos ? "" : cell.substr(b, t - b + 1));
+    }
+    if (cells.size() < 3) continue;
+    if (cells[1] == "seed") {
+      columns.assign(cells.begin() + 2, cells.end());
+      continue;
+    }
+    if (cells[1].starts_with("---") || columns.empty()) continue;
+    const std::string name = cells[1].substr(0, cells[1].find(' '));
+    const auto got = fired((dir / name).string(), rules, e.diagnostics);
+    ++e.documents;
+    for (std::size_t i = 0; i < columns.size() && i + 2 < cells.size(); ++i)
+      if (rules.find_rule(columns[i])) score(e, name, columns[i], cells[i + 2] == "missing", got.count(columns[i]) > 0);
+  }
+}
+
+void evaluate_labels(Evaluation& e, const fs::path& labels_file, const RuleSet& rules) {
+  const std::string shown = labels_file.string();
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(shown);
+  } catch (const YAML::Exception& ex) {
+    e.diagnostics.push_back({shown, {ex.mark.line + 1, ex.mark.column + 1}, Severity::error, ex.msg});
+    return;
+  }
+  if (!root.IsMap() || !root["policy"] || !root["fire"] || !root["ok"]) {
+    e.diagnostics.push_back({shown, {}, Severity::error, "a labels file needs policy:, fire: and ok:"});
+    return;
+  }
+  std::map<std::string, bool> label;  // rule -> must fire
+  for (const char* key : {"fire", "ok"})
+    for (const auto& item : root[key]) {
+      const std::string id = item.as<std::string>("");
+      if (!rules.find_rule(id))
+        e.diagnostics.push_back({shown, {item.Mark().line + 1, item.Mark().column + 1}, Severity::error,
+                                 fmt::format("unknown rule '{}'", id)});
+      else if (!label.emplace(id, std::string(key) == "fire").second)
+        e.diagnostics.push_back({shown, {item.Mark().line + 1, item.Mark().column + 1}, Severity::error,
+                                 fmt::format("rule '{}' is labelled twice", id)});
+    }
+  for (const Rule& r : rules.rules())
+    if (!label.count(r.id))
+      e.diagnostics.push_back({shown, {}, Severity::error, fmt::format("rule '{}' has no label: add it to fire: or ok:", r.id)});
+  const fs::path policy = labels_file.parent_path() / root["policy"].as<std::string>("");
+  const auto got = fired(policy.string(), rules, e.diagnostics);
+  ++e.documents;
+  for (const auto& [id, must_fire] : label) score(e, policy.filename().string(), id, must_fire, got.count(id) > 0);
+}
+
+}  // namespace
+
+std::vector<std::string> check_annotations(const Document& doc, const std::vector<Finding>& findings, int& checked) {
+  struct Expect {
+    std::map<int, bool> lines;  // line -> seen
+    bool missing = false;
+    bool ok = false;
+    bool saw_missing = false;
+  };
+  std::map<std::string, Expect> expects;
+  for (const Comment& c : doc.comments) {
+    const Position at = doc.source->locate(c.end);
+    for (const std::string_view key : {"expect:", "expect-missing:", "expect-ok:"}) {
+      if (!c.text.starts_with(key)) continue;
+      for (const auto& id : split_ids(std::string_view(c.text).substr(key.size()))) {
+        Expect& x = expects[id];
+        if (key == "expect:") x.lines[next_non_blank_line(*doc.source, at.line)] = false;
+        else if (key == "expect-missing:") x.missing = true;
+        else x.ok = true;
+      }
+    }
+  }
+  std::vector<std::string> failures;
+  const std::string& path = doc.source->path();
+  for (const Finding& f : findings) {
+    const auto it = expects.find(f.rule_id);
+    if (it == expects.end() || f.suppressed) continue;
+    Expect& x = it->second;
+    if (f.kind == Finding::Kind::missing && x.missing) {
+      x.saw_missing = true;
+    } else if (const auto line = x.lines.find(f.range.start.line); line != x.lines.end()) {
+      line->second = true;
+    } else {
+      failures.push_back(fmt::format("{}:{}: unexpected {} finding: {}", path, f.range.start.line, f.rule_id, f.message));
+    }
+  }
+  for (const auto& [id, x] : expects) {
+    for (const auto& [line, seen] : x.lines)
+      if (!seen) failures.push_back(fmt::format("{}:{}: expected a {} finding here, got none", path, line, id));
+    if (x.missing && !x.saw_missing) failures.push_back(fmt::format("{}: expected {} to report its clause missing", path, id));
+  }
+  checked += static_cast<int>(expects.size());
+  return failures;
+}
+
+Evaluation evaluate(const std::vector<std::string>& dirs, const RuleSet& rules) {
+  Evaluation e;
+  for (const auto& d : dirs) {
+    const fs::path dir(d);
+    std::error_code ec;
+    if (fs::exists(dir / "EXPECTED.md", ec)) {
+      evaluate_expected_md(e, dir, rules);
+      continue;
+    }
+    std::vector<fs::path> labels;
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+      if (entry.path().filename().string().ends_with(".labels.yaml")) labels.push_back(entry.path());
+    if (ec || labels.empty()) {
+      e.diagnostics.push_back({d, {}, Severity::error, "no *.labels.yaml files or EXPECTED.md here"});
+      continue;
+    }
+    std::sort(labels.begin(), labels.end());
+    for (const auto& l : labels) evaluate_labels(e, l, rules);
+  }
+  return e;
+}
+
+}  // namespace clauselint

@@ -1,0 +1,23 @@
+# docs/rules/ must be what the packs generate: regenerate into a scratch
+# folder and compare file by file. Fix with: cmake --build build --target docs-rules
+set(scratch ${WORKDIR}/docs-rules-check)
+file(REMOVE_RECURSE ${scratch})
+execute_process(COMMAND ${CLAUSELINT} rules --all --markdown ${scratch} RESULT_VARIABLE status ERROR_VARIABLE err)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "clauselint rules --markdown failed: ${err}")
+endif()
+file(GLOB generated RELATIVE ${scratch} ${scratch}/*.md)
+file(GLOB committed RELATIVE ${DOCS} ${DOCS}/*.md)
+list(SORT generated)
+list(SORT committed)
+if(NOT generated STREQUAL committed)
+  message(FATAL_ERROR "docs/rules/ is stale: its pages differ from the packs' rules.\n"
+                      "Run: cmake --build build --target docs-rules")
+endif()
+foreach(page IN LISTS generated)
+  file(READ ${scratch}/${page} a)
+  file(READ ${DOCS}/${page} b)
+  if(NOT a STREQUAL b)
+    message(FATAL_ERROR "docs/rules/${page} is stale. Run: cmake --build build --target docs-rules")
+  endif()
+endforeach()
