@@ -88,6 +88,18 @@ bool missed_boundary(std::string_view text, std::size_t dot) {
          !lower(token).starts_with("www");
 }
 
+// "We have appointed a DPO. For questions ...": an all-capital acronym ends
+// the sentence when a capitalised word follows (ICU keeps them together).
+bool acronym_end(std::string_view text, std::size_t dot) {
+  std::size_t start = dot;
+  while (start > 0 && is_upper(text[start - 1])) --start;
+  const std::size_t letters = dot - start;
+  if (letters < 2 || letters > 6 || (start > 0 && text[start - 1] != ' ' && text[start - 1] != '(')) return false;
+  if (dot + 3 >= text.size() || text[dot + 1] != ' ' || !is_upper(text[dot + 2]) || !is_lower(text[dot + 3])) return false;
+  const std::string token = lower(text.substr(start, letters + 1));
+  return std::find(kCompany.begin(), kCompany.end(), token) == kCompany.end();
+}
+
 icu::BreakIterator* sentence_iterator() {
   thread_local std::unique_ptr<icu::BreakIterator> iterator = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -115,7 +127,7 @@ std::vector<TextRange> split_sentences(std::string_view text) {
   }
   std::erase_if(cuts, [&](std::size_t b) { return keeps_sentence_open(text, b); });
   for (std::size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '.' && missed_boundary(text, i)) cuts.push_back(i + 1);
+    if (text[i] == '.' && (missed_boundary(text, i) || acronym_end(text, i))) cuts.push_back(i + 1);
   std::sort(cuts.begin(), cuts.end());
   cuts.push_back(text.size());
 

@@ -31,6 +31,12 @@ TEST_CASE("a company suffix before a sentence opening ends the sentence", "[sent
   CHECK(sentences("This site is run by Example Inc. We respect your privacy.").size() == 2);
 }
 
+TEST_CASE("an acronym can end a sentence", "[sentences]") {
+  CHECK(sentences("We have appointed a DPO. For questions, write to us.").size() == 2);
+  CHECK(sentences("Data stays in the EEA. Transfers are rare.").size() == 2);
+  CHECK(sentences("Acme INC. Privacy Team reads every message.").size() == 1);
+}
+
 TEST_CASE("addresses do not break sentences", "[sentences]") {
   CHECK(sentences("Visit www.example.com/Privacy or e-mail jane.doe@Example.com today. Next.").size() == 2);
 }
