@@ -83,7 +83,8 @@ TEST_CASE("extractor: phone", "[extractors]") {
   CHECK(extract("phone", "Call +1 (555) 010-0199 or 0800 123 4567.") == Strings{"+1 (555) 010-0199", "0800 123 4567"});
   CHECK(extract("phone", "1-800-555-0100") == Strings{"1-800-555-0100"});
   CHECK(extract("phone", "Call 5550100199 now") == Strings{"5550100199"});
-  for (const char* text : {"within 30 days", "since 2014-2015", "on 2025-03-01", "at 192.168.100.200", "zip 94087"}) {
+  CHECK(extract("phone", "Call 555.010.0199") == Strings{"555.010.0199"});
+  for (const char* text : {"Cal. Civ. Code 1798.100", "within 30 days", "since 2014-2015", "on 2025-03-01", "at 192.168.100.200", "zip 94087"}) {
     INFO(text);
     CHECK(extract("phone", text).empty());
   }
