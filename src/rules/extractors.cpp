@@ -65,7 +65,7 @@ bool accept_phone(std::string_view s) {
   for (char c : s) dots += (c == '.');
   if (dots == 3 && s.find(' ') == std::string_view::npos && s.find('-') == std::string_view::npos) return false;
   // Not a section number such as "1798.100": dots alone need three groups (555.010.0199).
-  if (s.find_first_of(" -()+") == std::string_view::npos && dots < 2) return false;
+  if (s.find_first_of(" -()+") == std::string_view::npos && dots == 1) return false;
   // Not an ISO date (2025-03-01) or a year range (2014-2015).
   if (s.size() == 10 && s[4] == '-' && s[7] == '-') return false;
   if (s.size() == 9 && s[4] == '-' && digits == 8) return false;
