@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 copies=${COPIES:-80}
-min_files_per_second=${MIN_FILES_PER_SECOND:-500}
+min_files_per_second=${MIN_FILES_PER_SECOND:-150}
 max_rss_mb=${MAX_RSS_MB:-100}
 
 BUILD_DIR=build-bench BUILD_TYPE=Release CMAKE_ARGS="-DCLAUSELINT_TESTS=OFF" scripts/setup.sh >/dev/null
