@@ -86,6 +86,7 @@ int run_lint(const Options& o) {
   const CollectedPaths inputs = collect_paths(o.paths);
   const RunPlan plan = plan_run(inputs.files, o.rules, o.config, o.stdin_filename);
   if (!plan.ok() && plan.jobs.empty()) {  // nothing can be linted: a pack or config is broken
+    print(inputs.diagnostics);
     print(plan.diagnostics);
     return 2;
   }

@@ -66,6 +66,7 @@ RunPlan plan_run(const std::vector<std::string>& files, const std::vector<std::s
     }
     return it->second;
   };
+  if (!cli_packs.empty()) rules_for(cli_packs);  // report a broken --rules pack even when no file is read
   for (const auto& path : files) {
     const std::string shown = path == "-" ? stdin_name : path;
     const Config* config = configs.get(shown, plan.diagnostics);

@@ -1,5 +1,7 @@
 #include "clauselint/builtin_packs.h"
 
+#include <algorithm>
+
 #include <yaml-cpp/yaml.h>
 
 #include "rules/builtin_packs_data.h"
@@ -20,6 +22,8 @@ const std::vector<BuiltinPack>& builtin_packs() {
       }
       out.push_back(pack);
     }
+    // core first: its rules lead every listing and shared rules read "core+...".
+    std::stable_partition(out.begin(), out.end(), [](const BuiltinPack& p) { return p.name == "core"; });
     return out;
   }();
   return packs;
