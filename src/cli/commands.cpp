@@ -201,7 +201,7 @@ int run_rules(const Options& o) {
   RuleSet rules;
   std::vector<std::string> selection = o.rules;
   if (!o.list_pack.empty()) selection = {o.list_pack};
-  if (o.list_all) {
+  if (o.list_all || selection.empty()) {  // default: every built-in pack
     selection.clear();
     for (const auto& p : builtin_packs())
       if (!p.library) selection.emplace_back(p.name);

@@ -46,9 +46,9 @@ int parse_args(int argc, char** argv, Options& o) {
   app.add_flag("--stats", o.stats, "Print per-rule finding counts and timing to standard error");
   app.add_option("-j,--jobs", o.jobs, "Lint N files in parallel (default: one per core); output order never changes")
       ->check(CLI::Range(1u, 256u));
-  auto* rules = app.add_subcommand("rules", "List the rules loaded (id, severity, pack, title)");
+  auto* rules = app.add_subcommand("rules", "List rules (id, severity, pack, title): every built-in pack, or those chosen with --rules/--pack");
   rules->add_option("--pack", o.list_pack, "List the rules of this pack (a built-in name or a file)");
-  rules->add_flag("--all", o.list_all, "List the rules of every built-in pack");
+  rules->add_flag("--all", o.list_all, "List the rules of every built-in pack (the default without --rules)");
   rules->add_option("--markdown", o.markdown_dir, "Write one Markdown page per rule, and an index, to DIR (docs/rules/)");
   auto* explain = app.add_subcommand("explain", "Print a rule's full help: why, citation, how to fix");
   explain->add_option("rule", o.rule_id, "Rule id")->required();

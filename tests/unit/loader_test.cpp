@@ -1,6 +1,8 @@
 // Rule-pack loading and validation: every error names pack.yaml:line:col.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "clauselint/builtin_packs.h"
 #include "helpers.h"
 
@@ -147,4 +149,32 @@ TEST_CASE("load_packs reports an unknown pack name", "[loader]") {
   const auto d = load_packs(rules, {"no-such-pack"});
   REQUIRE(d.size() == 1);
   CHECK_THAT(d[0].message, Catch::Contains("not a built-in pack (core, caloppa, ccpa, coppa"));
+}
+
+TEST_CASE("a rule shared by several packs is one rule citing each of them", "[loader][shared]") {
+  RuleSet rules;
+  REQUIRE(load_packs(rules, {"caloppa", "ccpa", "us-states"}).empty());
+  int count = 0;
+  for (const auto& r : rules.rules()) count += r.id == "effective-date";
+  CHECK(count == 1);
+  const Rule* rule = rules.find_rule("effective-date");
+  REQUIRE(rule);
+  CHECK(rule->pack == "caloppa+ccpa+us-states");
+  auto cites = [&](const char* text) {
+    return std::any_of(rule->citations.begin(), rule->citations.end(),
+                       [&](const std::string& c) { return c.find(text) != std::string::npos; });
+  };
+  CHECK(cites("22575(b)(4)"));
+  CHECK(cites("7011(e)(4)"));
+  CHECK(cites("6.03(A)(8)"));
+  const auto findings = lint_document(test::parse("# Privacy\n\nWe keep things simple.\n"), rules).findings;
+  CHECK(std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.rule_id == "effective-date"; }) == 1);
+}
+
+TEST_CASE("library packs are not selectable defaults and shared rules need the library", "[loader][shared]") {
+  RuleSet rules;
+  const auto d = rules.load_pack("clauselint-pack: 1\nname: p\nrules:\n  - shared: no-such-shared-rule\n    citation: X\n", "p.yaml");
+  REQUIRE(d.size() == 1);
+  CHECK_THAT(d[0].message, Catch::Contains("unknown shared rule 'no-such-shared-rule'") && Catch::Contains("effective-date"));
+  CHECK(test::at(d[0].position) == "4:13");
 }
