@@ -22,6 +22,9 @@ namespace clauselint {
 enum class Scope { sentence, paragraph, section, document };
 std::string_view to_string(Scope s);
 
+// Rule ids from a list written by people: "a, b c" -> {"a", "b", "c"}.
+std::vector<std::string> split_rule_ids(std::string_view list);
+
 // A pattern a condition refers to: a regex, a phrase or a built-in extractor.
 struct Matcher {
   std::string source;                        // as written, e.g. "extract: email"

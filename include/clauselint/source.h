@@ -46,6 +46,8 @@ class SourceFile {
   // The text of 1-based `line`, without its line ending.
   std::string_view line_text(int line) const;
   int line_count() const { return static_cast<int>(line_starts_.size()); }
+  // The first line after `line` with more than white space (line + 1 at the end).
+  int next_non_blank_line(int line) const;
 
  private:
   std::string path_;

@@ -18,26 +18,6 @@ namespace fs = std::filesystem;
 namespace clauselint {
 namespace {
 
-std::vector<std::string> split_ids(std::string_view text) {
-  std::vector<std::string> out;
-  std::string current;
-  for (const char c : std::string(text) + ",") {
-    if (c == ',' || c == ' ') {
-      if (!current.empty()) out.push_back(current);
-      current.clear();
-    } else {
-      current += c;
-    }
-  }
-  return out;
-}
-
-int next_non_blank_line(const SourceFile& src, int after) {
-  for (int line = after + 1; line <= src.line_count(); ++line)
-    if (src.line_text(line).find_first_not_of(" \t") != std::string_view::npos) return line;
-  return after + 1;
-}
-
 // Lints one document with `rules`; the set of rule ids that reported.
 std::set<std::string> fired(const std::string& path, const RuleSet& rules, std::vector<Diagnostic>& diagnostics) {
   std::set<std::string> out;
@@ -137,9 +117,9 @@ std::vector<std::string> check_annotations(const Document& doc, const std::vecto
     const Position at = doc.source->locate(c.end);
     for (const std::string_view key : {"expect:", "expect-missing:", "expect-ok:"}) {
       if (!c.text.starts_with(key)) continue;
-      for (const auto& id : split_ids(std::string_view(c.text).substr(key.size()))) {
+      for (const auto& id : split_rule_ids(std::string_view(c.text).substr(key.size()))) {
         Expect& x = expects[id];
-        if (key == "expect:") x.lines[next_non_blank_line(*doc.source, at.line)] = false;
+        if (key == "expect:") x.lines[doc.source->next_non_blank_line(at.line)] = false;
         else if (key == "expect-missing:") x.missing = true;
         else x.ok = true;
       }

@@ -21,26 +21,6 @@ struct Suppression {
   std::set<std::string> used;       // rules it silenced at least once
 };
 
-std::vector<std::string> split_rules(const std::string& list) {
-  std::vector<std::string> out;
-  std::string current;
-  for (const char c : list + ",") {
-    if (c == ',' || c == ' ' || c == '\t' || c == '\n') {
-      if (!current.empty()) out.push_back(current);
-      current.clear();
-    } else {
-      current += c;
-    }
-  }
-  return out;
-}
-
-int next_non_blank_line(const SourceFile& src, int after) {
-  for (int line = after + 1; line <= src.line_count(); ++line)
-    if (src.line_text(line).find_first_not_of(" \t") != std::string_view::npos) return line;
-  return after + 1;
-}
-
 Finding misuse(const Document& doc, const SourceRange& at, std::string message) {
   const Rule& rule = invalid_suppression_rule();
   Finding f;
@@ -91,7 +71,7 @@ void apply_suppressions(const Document& doc, const RuleSet& rules, std::vector<F
     }
     Suppression s;
     s.kind = m[1].str();
-    s.rules = split_rules(m[2].str());
+    s.rules = split_rule_ids(m[2].str());
     s.reason = m[3].str();
     if (!s.rules.empty() && s.rules.front() == "--") {  // "clauselint-disable-file -- reason": no rule named
       std::string rest;
@@ -132,7 +112,7 @@ void apply_suppressions(const Document& doc, const RuleSet& rules, std::vector<F
     if (s.kind == "disable-file") {
       s.first_line = 1;
     } else if (s.kind == "disable-next-line") {
-      s.first_line = s.last_line = next_non_blank_line(*doc.source, at.end.line);
+      s.first_line = s.last_line = doc.source->next_non_blank_line(at.end.line);
     } else {
       s.first_line = at.start.line;
       for (const auto& id : s.rules) open[id] = list.size();

@@ -56,3 +56,13 @@ std::string_view SourceFile::line_text(int line) const {
 }
 
 }  // namespace clauselint
+
+namespace clauselint {
+
+int SourceFile::next_non_blank_line(int line) const {
+  for (int next = line + 1; next <= line_count(); ++next)
+    if (line_text(next).find_first_not_of(" \t") != std::string_view::npos) return next;
+  return line + 1;
+}
+
+}  // namespace clauselint

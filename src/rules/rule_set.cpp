@@ -12,6 +12,20 @@ std::string_view to_string(Scope s) {
   return "document";
 }
 
+std::vector<std::string> split_rule_ids(std::string_view list) {
+  std::vector<std::string> out;
+  std::string current;
+  for (const char c : std::string(list) + ",") {
+    if (c == ',' || c == ' ' || c == '\t' || c == '\n') {
+      if (!current.empty()) out.push_back(current);
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  return out;
+}
+
 int RuleSet::add_matcher(Matcher m) {
   for (std::size_t i = 0; i < matchers_.size(); ++i)
     if (matchers_[i].source == m.source) return static_cast<int>(i);
