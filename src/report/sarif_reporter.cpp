@@ -49,14 +49,8 @@ std::string truncate(std::string text, std::size_t limit) {
   return text + "...";
 }
 
-std::string_view level(Severity s) {
-  switch (s) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::note: return "note";
-  }
-  return "error";
-}
+// SARIF's levels are clauselint's severity names.
+std::string_view level(Severity s) { return to_string(s); }
 
 std::string_view problem_severity(Severity s) {
   return s == Severity::note ? "recommendation" : level(s);
