@@ -16,6 +16,8 @@ struct BuiltinPack {
 
 const std::vector<BuiltinPack>& builtin_packs();
 const BuiltinPack* find_builtin_pack(std::string_view name);
+// Names of the packs a user can select (every built-in pack but libraries).
+std::vector<std::string_view> selectable_builtin_packs();
 
 }  // namespace clauselint
 

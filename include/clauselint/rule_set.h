@@ -32,8 +32,9 @@ struct Matcher {
   bool (*accept)(std::string_view) = nullptr;  // extra check on each match
 };
 
-// A condition tree: a term holds where its matcher matches; `any` where one
-// child holds (inside one unit of `within`, when set), `all` where every
+// A condition tree: a term holds where its matcher matches; `any` where
+// `at_least` children (default one) hold (inside one unit of `within`, when
+// set), `all` where every
 // child holds inside one unit of `within`
 // (and within `near` words of each other, when set); `negate` where its
 // child does not hold. A match is disqualified when one of `unless` matches
@@ -48,6 +49,7 @@ struct Condition {
   std::vector<Condition> children;   // any, all, negate
   std::optional<Scope> within;      // unset: the unit the parent looks at
   int near = 0;                      // words; 0 means no limit
+  int at_least = 1;                  // any: how many children must hold
   std::vector<int> unless;           // matcher indexes
 };
 
@@ -98,6 +100,9 @@ class RuleSet {
   const std::vector<Rule>& rules() const { return rules_; }
   const std::vector<Matcher>& matchers() const { return matchers_; }
   const Rule* find_rule(std::string_view id) const;
+  // For error messages: " (did you mean 'x'?)" when a rule id is within two
+  // edits of `id`, else "".
+  std::string suggest_rule(std::string_view id) const;
   const Pack* find_pack(std::string_view name) const;
 
   // Interns a matcher (used by the loader): the same source gives the same index.

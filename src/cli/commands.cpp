@@ -41,6 +41,11 @@ bool load(const std::vector<std::string>& selection, RuleSet& rules, bool activa
   return !has_errors(diagnostics);
 }
 
+std::vector<std::string> every_pack() {
+  const auto names = selectable_builtin_packs();
+  return {names.begin(), names.end()};
+}
+
 bool fails(Severity s, FailOn fail_on) {
   switch (fail_on) {
     case FailOn::never: return false;
@@ -201,11 +206,7 @@ int run_rules(const Options& o) {
   RuleSet rules;
   std::vector<std::string> selection = o.rules;
   if (!o.list_pack.empty()) selection = {o.list_pack};
-  if (o.list_all || selection.empty()) {  // default: every built-in pack
-    selection.clear();
-    for (const auto& p : builtin_packs())
-      if (!p.library) selection.emplace_back(p.name);
-  }
+  if (o.list_all || selection.empty()) selection = every_pack();
   if (!load(selection, rules)) return 2;
   if (!o.markdown_dir.empty()) {
     const std::string error = write_rule_pages(rules, o.markdown_dir);
@@ -225,10 +226,11 @@ int run_rules(const Options& o) {
 
 int run_explain(const Options& o) {
   RuleSet rules;
-  if (!load(o.rules, rules)) return 2;
+  if (!load(o.rules.empty() ? every_pack() : o.rules, rules)) return 2;
   const Rule* r = rules.find_rule(o.rule_id);
   if (!r) {
-    fmt::print(std::cerr, "clauselint: error: unknown rule '{}': 'clauselint rules' lists the rules\n", o.rule_id);
+    fmt::print(std::cerr, "clauselint: error: unknown rule '{}'{}: 'clauselint rules' lists the rules\n", o.rule_id,
+               rules.suggest_rule(o.rule_id));
     return 2;
   }
   fmt::print("{} [{}]\n\nSeverity: {}\nPack: {}\nCitation: {}\n\n{}\n", r->title, r->id, to_string(r->severity), r->pack,
@@ -293,11 +295,7 @@ int run_test(const Options& o) {
 
 int run_accuracy(const Options& o) {
   RuleSet rules;
-  std::vector<std::string> packs = o.rules;
-  if (packs.empty())
-    for (const auto& p : builtin_packs())
-      if (!p.library) packs.emplace_back(p.name);
-  if (!load(packs, rules)) return 2;
+  if (!load(o.rules.empty() ? every_pack() : o.rules, rules)) return 2;
   const Evaluation e = evaluate(o.test_packs, rules);
   print(e.diagnostics);
   fmt::print("{:<32} {:>4} {:>4} {:>4} {:>4}  {:>9}  {:>6}\n", "RULE", "TP", "FP", "FN", "TN", "PRECISION", "RECALL");

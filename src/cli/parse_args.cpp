@@ -18,8 +18,10 @@ int parse_args(int argc, char** argv, Options& o) {
       "rule's help, 'clauselint test [PACK...]' runs the packs' examples.");
   app.add_option("paths", o.paths, "Policy files and directories to lint ('-' reads standard input)");
   app.add_option("--rules", o.rules,
-                 "Rule pack to use: a built-in pack's name or a YAML file (repeatable; default: every built-in pack)")
-      ->allow_extra_args(false);
+                 "Rule packs: built-in names or YAML files, repeatable or comma-separated (default: the config "
+                 "file's packs, else the default packs core, caloppa, hygiene)")
+      ->allow_extra_args(false)
+      ->delimiter(',');
   app.add_option("--format", o.format, "Output format: text (default), json, jsonl, sarif or github")
       ->check(CLI::IsMember({"text", "json", "jsonl", "sarif", "github"}));
   app.add_option("-o,--output", o.output, "Write the report to FILE (through a temporary file and a rename)");
@@ -58,6 +60,11 @@ int parse_args(int argc, char** argv, Options& o) {
   accuracy->add_option("dirs", o.test_packs, "Folders of labelled policies")->required();
   accuracy->add_option("--min", o.min_score, "Lowest acceptable precision and recall (default 0.95)")->check(CLI::Range(0.0, 1.0));
   for (auto* sub : {rules, explain, test, accuracy}) sub->fallthrough();
+  rules->footer("Exit status: 0, or 2 when a rule pack cannot be loaded.");
+  explain->footer("Exit status: 0, or 2 for an unknown rule id or a pack error.");
+  test->footer("Exit status: 0 when every example and annotation holds, 1 on any miss, 2 for pack or input errors.");
+  accuracy->footer("Exit status: 0 when every scored rule reaches --min, 1 when one is below (its misses are listed),\n"
+                   "2 for pack, label or input errors.");
   app.require_subcommand(0, 1);
 
   try {

@@ -200,7 +200,8 @@ std::vector<Diagnostic> check_rule_ids(const Config& config, const RuleSet& rule
   for (const auto& [id, position] : config.rule_positions)
     if (!rules.find_rule(id))
       out.push_back({config.file, position, Severity::error,
-                     fmt::format("unknown rule '{}' (no pack this config uses defines it): 'clauselint rules' lists them", id)});
+                     fmt::format("unknown rule '{}'{} (no pack this config uses defines it): 'clauselint rules' lists them", id,
+                                 rules.suggest_rule(id))});
   return out;
 }
 

@@ -100,8 +100,12 @@ class Evaluator {
   }
 
   bool group_holds(const Condition& c, TextRange unit, const Excluded& ex) {
-    if (c.kind == Condition::Kind::any)
-      return std::any_of(c.children.begin(), c.children.end(), [&](const Condition& k) { return holds(k, unit, ex); });
+    if (c.kind == Condition::Kind::any) {
+      int held = 0;
+      for (const Condition& k : c.children)
+        if (holds(k, unit, ex) && ++held >= c.at_least) return true;
+      return false;
+    }
     if (!std::all_of(c.children.begin(), c.children.end(), [&](const Condition& k) { return holds(k, unit, ex); }))
       return false;
     return c.near == 0 || near_enough(c, unit, ex);

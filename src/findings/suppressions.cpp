@@ -92,8 +92,8 @@ void apply_suppressions(const Document& doc, const RuleSet& rules, std::vector<F
     }
     for (const auto& id : s.rules)
       if (!rules.find_rule(id) && id != invalid_suppression_rule().id)
-        problems.push_back(misuse(doc, at, fmt::format("clauselint-{} names unknown rule '{}': 'clauselint rules' lists the rules",
-                                                       s.kind, id)));
+        problems.push_back(misuse(doc, at, fmt::format("clauselint-{} names unknown rule '{}'{}: 'clauselint rules' lists the rules",
+                                                       s.kind, id, rules.suggest_rule(id))));
     if (s.kind == "enable") {
       for (const auto& id : s.rules) {
         const auto it = open.find(id);

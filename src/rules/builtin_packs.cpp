@@ -35,4 +35,11 @@ const BuiltinPack* find_builtin_pack(std::string_view name) {
   return nullptr;
 }
 
+std::vector<std::string_view> selectable_builtin_packs() {
+  std::vector<std::string_view> names;
+  for (const auto& p : builtin_packs())
+    if (!p.library) names.push_back(p.name);
+  return names;
+}
+
 }  // namespace clauselint

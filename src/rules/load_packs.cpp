@@ -3,8 +3,10 @@
 #include <iterator>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "clauselint/builtin_packs.h"
+#include "rules/spelling.h"
 
 namespace clauselint {
 
@@ -47,11 +49,10 @@ std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string
     }
     std::ifstream in(item, std::ios::binary);
     if (!in) {
-      std::string names;
-      for (const auto& p : builtin_packs())
-        if (!p.library) names += (names.empty() ? "" : ", ") + std::string(p.name);
+      const auto names = selectable_builtin_packs();
       diagnostics.push_back({item, {}, Severity::error,
-                             fmt::format("cannot load rule pack: not a built-in pack ({}) and not a readable file", names)});
+                             fmt::format("cannot load rule pack{}: not a built-in pack ({}) and not a readable file",
+                                         did_you_mean(item, names), fmt::join(names, ", "))});
       continue;
     }
     const std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

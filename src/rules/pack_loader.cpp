@@ -12,26 +12,12 @@
 #include "clauselint/builtin_packs.h"
 #include "clauselint/extractors.h"
 #include "clauselint/rule_set.h"
+#include "rules/spelling.h"
 
 namespace clauselint {
 namespace {
 
 constexpr int kPackVersion = 1;
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
 
 std::string regex_escape(std::string_view text) {
   std::string out;
@@ -401,7 +387,7 @@ class PackLoader {
       error(node.Mark(), fmt::format("{}: expected a pattern or a mapping with any:, all: or not:", where));
       return cond;
     }
-    check_keys(node, {"any", "all", "not", "pattern", "phrase", "extract", "use", "within", "near", "unless"}, where);
+    check_keys(node, {"any", "all", "not", "pattern", "phrase", "extract", "use", "within", "near", "at-least", "unless"}, where);
     const int heads = !!node["any"] + !!node["all"] + !!node["not"] + !!node["pattern"] + !!node["phrase"] +
                       !!node["extract"] + !!node["use"];
     if (heads != 1) {
@@ -449,6 +435,18 @@ class PackLoader {
         error(near.Mark(), fmt::format("{}: 'near' must be a number of words from 1 to 1000", where));
       } else {
         cond.near = words;
+      }
+    }
+    if (const YAML::Node at_least = node["at-least"]) {
+      int n = 0;
+      if (cond.kind != Condition::Kind::any) {
+        error(at_least.Mark(), fmt::format("{}: 'at-least' applies to 'any' (how many of its children must hold)", where));
+      } else if (!at_least.IsScalar() || !YAML::convert<int>::decode(at_least, n) || n < 1 ||
+                 n > static_cast<int>(cond.children.size())) {
+        error(at_least.Mark(), fmt::format("{}: 'at-least' must be a number from 1 to the {} children of 'any'", where,
+                                           cond.children.size()));
+      } else {
+        cond.at_least = n;
       }
     }
     if (const YAML::Node unless = node["unless"]) {
@@ -555,7 +553,7 @@ class PackLoader {
 
   static bool forbid_shape_ok(const Condition& c) {
     if (c.kind == Condition::Kind::term) return true;
-    if (c.kind != Condition::Kind::any) return false;
+    if (c.kind != Condition::Kind::any || c.at_least != 1) return false;
     return std::all_of(c.children.begin(), c.children.end(),
                        [](const Condition& k) { return k.kind == Condition::Kind::term && k.unless.empty(); });
   }

@@ -1,5 +1,7 @@
 #include "clauselint/rule_set.h"
 
+#include "rules/spelling.h"
+
 namespace clauselint {
 
 std::string_view to_string(Scope s) {
@@ -37,6 +39,12 @@ const Rule* RuleSet::find_rule(std::string_view id) const {
   for (const auto& r : rules_)
     if (r.id == id) return &r;
   return nullptr;
+}
+
+std::string RuleSet::suggest_rule(std::string_view id) const {
+  std::vector<std::string_view> ids;
+  for (const auto& r : rules_) ids.push_back(r.id);
+  return did_you_mean(id, ids);
 }
 
 const Pack* RuleSet::find_pack(std::string_view name) const {

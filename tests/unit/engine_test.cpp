@@ -56,6 +56,14 @@ TEST_CASE("near counts words, not punctuation", "[engine]") {
   CHECK(test::lint(yaml, "# T\n\nWe keep them only for 30 days.\n").size() == 1);
 }
 
+TEST_CASE("at-least counts distinct children holding in one unit", "[engine]") {
+  const auto yaml = test::pack(
+      test::rule("r", "    require: {any: ['\\bphone\\b', '\\bemail\\b', '\\bform\\b'], at-least: 2, within: paragraph}\n"));
+  CHECK(test::lint(yaml, "# T\n\nUse the form or email us.\n").empty());
+  CHECK(test::lint(yaml, "# T\n\nEmail us, email us again.\n").size() == 1);
+  CHECK(test::lint(yaml, "# T\n\nEmail us.\n\nOr use the form.\n").size() == 1);
+}
+
 TEST_CASE("a match never spans two blocks", "[engine]") {
   const auto yaml = test::pack(test::rule("r", "    forbid: {phrase: 'do not sell'}\n"));
   CHECK(test::lint(yaml, "# Do\n\nNot sell.\n").empty());

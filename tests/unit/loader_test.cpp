@@ -71,6 +71,12 @@ TEST_CASE("wrong types and values are errors", "[loader]") {
              Catch::Contains("'within' must be sentence, paragraph, section or document"));
   CHECK_THAT(one_error(test::pack(test::rule("a", "    require: {any: ['x', 'y'], near: 5}\n"))).message,
              Catch::Contains("'near' applies to 'all'"));
+  CHECK_THAT(one_error(test::pack(test::rule("a", "    require: {all: ['x', 'y'], at-least: 2}\n"))).message,
+             Catch::Contains("'at-least' applies to 'any'"));
+  CHECK_THAT(one_error(test::pack(test::rule("a", "    require: {any: ['x', 'y'], at-least: 3}\n"))).message,
+             Catch::Contains("from 1 to the 2 children"));
+  CHECK_THAT(one_error(test::pack(test::rule("a", "    forbid: {any: ['x', 'y'], at-least: 2}\n"))).message,
+             Catch::Contains("'forbid' takes patterns"));
   CHECK_THAT(one_error(test::pack(test::rule("a", "    require: ['x']\n"))).message, Catch::Contains("a list needs a key"));
   CHECK_THAT(one_error(test::pack(test::rule("a", "    require: {not: 'x', within: sentence}\n"))).message,
              Catch::Contains("'within' applies to 'any' or 'all'"));
