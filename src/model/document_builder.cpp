@@ -17,13 +17,22 @@ bool looks_like_bold_heading(std::string_view text) {
   return true;
 }
 
+// "INFORMATION WE COLLECT": plain-text and converted policies set their
+// headings in capitals. A short paragraph with letters, none lower-case.
+bool looks_like_caps_heading(std::string_view text) {
+  const auto letters = std::count_if(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  return letters >= 3 && looks_like_bold_heading(text) &&
+         std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 }  // namespace
 
 void DocumentBuilder::add_block(BlockKind kind, int level, bool quoted, bool strong_only) {
   const TextRange range = text.end_block();
   if (range.begin == range.end) return;
   const std::string_view body = std::string_view(text.text()).substr(range.begin, range.end - range.begin);
-  if (kind == BlockKind::paragraph && strong_only && !quoted && looks_like_bold_heading(body)) {
+  if (kind == BlockKind::paragraph && !quoted &&
+      (strong_only ? looks_like_bold_heading(body) : looks_like_caps_heading(body))) {
     kind = BlockKind::heading;
     level = 7;
   }

@@ -78,6 +78,17 @@ TEST_CASE("a short all-bold paragraph is a heading", "[model]") {
   CHECK(doc.blocks[3].kind == BlockKind::paragraph);
 }
 
+TEST_CASE("a short paragraph in capitals is a heading", "[model]") {
+  const Document doc =
+      test::parse("PRIVACY NOTICE\n\nINFORMATION WE COLLECT:\n\nWe collect your name.\n\nUSA\n\nWE DO NOT SELL YOUR DATA, "
+                  "AND WE NEVER WILL, WHATEVER HAPPENS TO US OR TO THIS COMPANY.\n");
+  CHECK(doc.blocks[0].kind == BlockKind::heading);
+  CHECK(doc.blocks[1].kind == BlockKind::heading);
+  CHECK(doc.blocks[2].section == 1);
+  CHECK(doc.blocks[3].kind == BlockKind::heading);  // three capitals are enough
+  CHECK(doc.blocks[4].kind == BlockKind::paragraph);  // more than 12 words
+}
+
 TEST_CASE("link destinations stay visible to rules", "[model]") {
   const Document doc = test::parse("# T\n\nPlease [contact us](mailto:privacy@example.com) or see <https://example.com/help>.\n");
   CHECK(doc.slice(doc.blocks[1].range) ==
