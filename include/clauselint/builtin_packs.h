@@ -16,6 +16,10 @@ struct BuiltinPack {
 
 const std::vector<BuiltinPack>& builtin_packs();
 const BuiltinPack* find_builtin_pack(std::string_view name);
+// Whether a pack's text sets the top-level `key: true` (`default`, `library`).
+// Reads lines without parsing the YAML, so listing packs stays cheap; the
+// loader validates the pack properly when it is used.
+bool pack_flag(std::string_view yaml, std::string_view key);
 // Names of the packs a user can select (every built-in pack but libraries).
 std::vector<std::string_view> selectable_builtin_packs();
 

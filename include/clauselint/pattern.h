@@ -1,8 +1,8 @@
 // A compiled PCRE2 pattern: caseless, UTF and UCP (Unicode-aware \w, \b, \d)
-// by default, JIT-compiled once, and matched with limits so that no pattern,
+// by default, JIT-compiled on first use (once, thread-safe), and matched with limits so that no pattern,
 // however badly written, can hang a run.
 //
-// Cost: compile once per run; find_all() scans a text once, O(n) for sane
+// Cost: compile once per run, JIT on the first match; find_all() scans a text once, O(n) for sane
 // patterns. A match that exceeds the match or depth limit stops the scan and
 // returns an error instead of hanging.
 #pragma once

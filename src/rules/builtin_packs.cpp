@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include <yaml-cpp/yaml.h>
-
 #include "rules/builtin_packs_data.h"
 
 namespace clauselint {
@@ -13,13 +11,8 @@ const std::vector<BuiltinPack>& builtin_packs() {
     std::vector<BuiltinPack> out;
     for (std::size_t i = 0; i < detail::embedded_pack_count; ++i) {
       BuiltinPack pack{detail::embedded_packs[i].name, detail::embedded_packs[i].file, detail::embedded_packs[i].yaml};
-      try {
-        const YAML::Node root = YAML::Load(std::string(pack.yaml));
-        pack.is_default = root["default"] && root["default"].as<bool>(false);
-        pack.library = root["library"] && root["library"].as<bool>(false);
-      } catch (const YAML::Exception&) {
-        // reported when the pack is loaded
-      }
+      pack.is_default = pack_flag(pack.yaml, "default");
+      pack.library = pack_flag(pack.yaml, "library");
       out.push_back(pack);
     }
     // core first: its rules lead every listing and shared rules read "core+...".
@@ -27,6 +20,22 @@ const std::vector<BuiltinPack>& builtin_packs() {
     return out;
   }();
   return packs;
+}
+
+bool pack_flag(std::string_view yaml, std::string_view key) {
+  while (!yaml.empty()) {
+    const std::size_t eol = yaml.find('\n');
+    std::string_view line = yaml.substr(0, eol);
+    yaml = eol == std::string_view::npos ? std::string_view() : yaml.substr(eol + 1);
+    if (!line.starts_with(key) || line.substr(key.size()).find(':') != 0) continue;
+    line.remove_prefix(key.size() + 1);
+    line = line.substr(0, line.find('#'));
+    const auto first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return false;
+    line = line.substr(first, line.find_last_not_of(" \t\r") - first + 1);
+    return line == "true" || line == "yes" || line == "True" || line == "TRUE";
+  }
+  return false;
 }
 
 const BuiltinPack* find_builtin_pack(std::string_view name) {

@@ -30,10 +30,8 @@ std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string
   }
   // Active library packs go first, so the packs that use their rules find them.
   auto is_library_file = [](const std::string& path) {
-    std::ifstream in(path);
-    for (std::string line; std::getline(in, line);)
-      if (line.starts_with("library:")) return line.find("true") != std::string::npos;
-    return false;
+    std::ifstream in(path, std::ios::binary);
+    return pack_flag(std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()), "library");
   };
   std::vector<std::string> ordered;
   for (const auto& item : selection) {

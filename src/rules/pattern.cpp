@@ -2,12 +2,20 @@
 
 #include <pcre2.h>
 
+#include <mutex>
+
 #include <fmt/format.h>
 
 namespace clauselint {
 
 struct Pattern::Compiled {
   pcre2_code* code = nullptr;
+  std::once_flag jit;  // JIT-compiled on first use: many patterns never run on a given input
+
+  pcre2_code* ready() {
+    std::call_once(jit, [this] { pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); });  // else the interpreter runs
+    return code;
+  }
 };
 
 namespace {
@@ -62,18 +70,18 @@ std::shared_ptr<const Pattern> Pattern::compile(std::string_view regex, std::str
     error_offset = offset;
     return nullptr;
   }
-  pcre2_jit_compile(compiled, PCRE2_JIT_COMPLETE);  // falls back to the interpreter when JIT is unavailable
   std::shared_ptr<Pattern> pattern(new Pattern(std::string(regex)));
   pattern->compiled_->code = compiled;
   return pattern;
 }
 
 std::string Pattern::find_all(std::string_view text, std::vector<Match>& out, Accept accept, const void* context) const {
-  pcre2_match_data* data = pcre2_match_data_create_from_pattern(compiled_->code, nullptr);
+  pcre2_code* const code = compiled_->ready();
+  pcre2_match_data* data = pcre2_match_data_create_from_pattern(code, nullptr);
   std::string problem;
   PCRE2_SIZE start = 0;
   while (start <= text.size()) {
-    const int rc = pcre2_match(compiled_->code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), start,
+    const int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), start,
                                PCRE2_NO_UTF_CHECK, data, match_context());
     if (rc == PCRE2_ERROR_NOMATCH) break;
     if (rc < 0) {
@@ -94,8 +102,9 @@ std::string Pattern::find_all(std::string_view text, std::vector<Match>& out, Ac
 }
 
 bool Pattern::search(std::string_view text) const {
-  pcre2_match_data* data = pcre2_match_data_create_from_pattern(compiled_->code, nullptr);
-  const int rc = pcre2_match(compiled_->code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), 0,
+  pcre2_code* const code = compiled_->ready();
+  pcre2_match_data* data = pcre2_match_data_create_from_pattern(code, nullptr);
+  const int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), 0,
                              PCRE2_NO_UTF_CHECK, data, match_context());
   pcre2_match_data_free(data);
   return rc >= 0;

@@ -31,6 +31,15 @@ TEST_CASE("a valid pack loads", "[loader]") {
   CHECK(rules.find_rule("a-rule")->pack == "test");
 }
 
+TEST_CASE("pack flags are read from top-level lines", "[loader]") {
+  CHECK(pack_flag("version: 1\ndefault: true  # core set\r\nrules: []\n", "default"));
+  CHECK_FALSE(pack_flag("version: 1\ndefault: false\n", "default"));
+  CHECK_FALSE(pack_flag("rules:\n  - default: true\n", "default"));  // not top level
+  CHECK_FALSE(pack_flag("defaults: true\n", "default"));
+  CHECK(pack_flag("library: yes", "library"));
+  for (const auto& p : builtin_packs()) CHECK(p.is_default == (p.name == "core" || p.name == "caloppa" || p.name == "hygiene"));
+}
+
 TEST_CASE("malformed YAML names the parser's line and column", "[loader]") {
   const auto d = one_error("clauselint-pack: 1\nname: x\nrules:\n  - id: [unclosed\n");
   CHECK(d.position.line == 5);
