@@ -1,10 +1,12 @@
 // The only file that includes CLI11 (it is slow to compile): keep it small.
+#include <filesystem>
 #include <iostream>
 #include <map>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/options.h"
+#include "rules/spelling.h"
 
 namespace clauselint::cli {
 
@@ -81,6 +83,14 @@ int parse_args(int argc, char** argv, Options& o) {
   if (test->parsed()) o.command = "test";
   if (accuracy->parsed()) o.command = "accuracy";
   if (!o.print_config.empty()) o.command = "print-config";
+  if (o.command == "lint" && !o.paths.empty() && !std::filesystem::exists(o.paths.front())) {
+    // "clauselint rule" meant the command, not a file.
+    const std::string hint = did_you_mean(o.paths.front(), {"rules", "explain", "test", "accuracy"});
+    if (!hint.empty()) {
+      std::cerr << "clauselint: error: no command or file '" << o.paths.front() << "'" << hint << "\n";
+      return 2;
+    }
+  }
   if (o.command == "lint" && o.paths.empty()) {
     std::cerr << "clauselint: error: no input: name policy files or directories to lint (or '-' for standard input)\n"
               << "Run with --help for more information.\n";
