@@ -26,7 +26,8 @@ namespace clauselint {
 
 // Failures of the annotations in `doc` ("path:line: ..."); `checked` counts
 // the annotated rules.
-std::vector<std::string> check_annotations(const Document& doc, const std::vector<Finding>& findings, int& checked);
+std::vector<std::string> check_annotations(const Document& doc, const std::vector<Finding>& findings, const RuleSet& rules,
+                                           int& checked);
 
 struct RuleScore {
   int tp = 0, fp = 0, fn = 0, tn = 0;

@@ -283,7 +283,7 @@ int run_test(const Options& o) {
       std::vector<Diagnostic> ignored;
       const Document doc = parse_document(loaded.source, input_format_for(path), ignored);
       int checked = 0;
-      const auto failures = check_annotations(doc, lint_document(doc, rules).findings, checked);
+      const auto failures = check_annotations(doc, lint_document(doc, rules).findings, rules, checked);
       fmt::print("{} {} ({} rules annotated)\n", failures.empty() ? "ok  " : "FAIL", path, checked);
       for (const auto& f : failures) fmt::print("     {}\n", f);
       (failures.empty() ? passed : failed)++;

@@ -105,7 +105,8 @@ void evaluate_labels(Evaluation& e, const fs::path& labels_file, const RuleSet& 
 
 }  // namespace
 
-std::vector<std::string> check_annotations(const Document& doc, const std::vector<Finding>& findings, int& checked) {
+std::vector<std::string> check_annotations(const Document& doc, const std::vector<Finding>& findings, const RuleSet& rules,
+                                           int& checked) {
   struct Expect {
     std::map<int, bool> lines;  // line -> seen
     bool missing = false;
@@ -113,11 +114,18 @@ std::vector<std::string> check_annotations(const Document& doc, const std::vecto
     bool saw_missing = false;
   };
   std::map<std::string, Expect> expects;
+  std::vector<std::string> failures;
+  const std::string& path = doc.source->path();
   for (const Comment& c : doc.comments) {
     const Position at = doc.source->locate(c.end);
     for (const std::string_view key : {"expect:", "expect-missing:", "expect-ok:"}) {
       if (!c.text.starts_with(key)) continue;
       for (const auto& id : split_rule_ids(std::string_view(c.text).substr(key.size()))) {
+        if (!rules.find_rule(id)) {
+          failures.push_back(fmt::format("{}:{}: unknown rule '{}'{} in {} (no loaded pack defines it)", path, at.line, id,
+                                         rules.suggest_rule(id), key.substr(0, key.size() - 1)));
+          continue;
+        }
         Expect& x = expects[id];
         if (key == "expect:") x.lines[doc.source->next_non_blank_line(at.line)] = false;
         else if (key == "expect-missing:") x.missing = true;
@@ -125,8 +133,6 @@ std::vector<std::string> check_annotations(const Document& doc, const std::vecto
       }
     }
   }
-  std::vector<std::string> failures;
-  const std::string& path = doc.source->path();
   for (const Finding& f : findings) {
     const auto it = expects.find(f.rule_id);
     if (it == expects.end() || f.suppressed) continue;
