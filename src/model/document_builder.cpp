@@ -8,7 +8,8 @@
 namespace clauselint {
 namespace {
 
-bool looks_like_bold_heading(std::string_view text) {
+// Short, and not ending like a sentence: the shape of a bold or capitals heading.
+bool heading_shaped(std::string_view text) {
   const auto words = std::count(text.begin(), text.end(), ' ') + 1;
   if (words > 12 || text.empty()) return false;
   const char last = text.back();
@@ -21,7 +22,7 @@ bool looks_like_bold_heading(std::string_view text) {
 // headings in capitals. A short paragraph with letters, none lower-case.
 bool looks_like_caps_heading(std::string_view text) {
   const auto letters = std::count_if(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-  return letters >= 3 && looks_like_bold_heading(text) &&
+  return letters >= 3 && heading_shaped(text) &&
          std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
@@ -32,7 +33,7 @@ void DocumentBuilder::add_block(BlockKind kind, int level, bool quoted, bool str
   if (range.begin == range.end) return;
   const std::string_view body = std::string_view(text.text()).substr(range.begin, range.end - range.begin);
   if (kind == BlockKind::paragraph && !quoted &&
-      (strong_only ? looks_like_bold_heading(body) : looks_like_caps_heading(body))) {
+      (strong_only ? heading_shaped(body) : looks_like_caps_heading(body))) {
     kind = BlockKind::heading;
     level = 7;
   }

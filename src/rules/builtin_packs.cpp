@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <yaml-cpp/yaml.h>
+
 #include "rules/builtin_packs_data.h"
 
 namespace clauselint {
@@ -33,7 +35,8 @@ bool pack_flag(std::string_view yaml, std::string_view key) {
     const auto first = line.find_first_not_of(" \t");
     if (first == std::string_view::npos) return false;
     line = line.substr(first, line.find_last_not_of(" \t\r") - first + 1);
-    return line == "true" || line == "yes" || line == "True" || line == "TRUE";
+    bool value = false;  // the spellings the loader accepts (true, yes, on, ...)
+    return YAML::convert<bool>::decode(YAML::Node(std::string(line)), value) && value;
   }
   return false;
 }
