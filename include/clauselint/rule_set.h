@@ -6,6 +6,7 @@
 // JIT-compiled once, and run once per document.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,10 +28,20 @@ std::vector<std::string> split_rule_ids(std::string_view list);
 
 // A pattern a condition refers to: a regex, a phrase or a built-in extractor.
 struct Matcher {
-  std::string source;                        // as written, e.g. "extract: email"
+  std::string source;                        // the regex, or as written ("extract: email", "phrase: ...")
   std::shared_ptr<const Pattern> pattern;
   bool (*accept)(std::string_view) = nullptr;  // extra check on each match
+  std::string name;                          // the define it came from ("notify-verb"), or ""
+  // For messages and traces: the define's name, else the source cut to a line.
+  std::string label() const;
 };
+
+// Named fragments (name -> regex text) that every pack may use by `use:` or
+// `{name}`: the built-in packs marked `vocabulary: true` (rules/vocabulary.yaml).
+using Vocabulary = std::map<std::string, std::string, std::less<>>;
+const Vocabulary& shared_vocabulary();
+// Reads a vocabulary pack's defines into `out`; the problems found.
+std::vector<Diagnostic> load_vocabulary(std::string_view yaml, const std::string& file, Vocabulary& out);
 
 // A condition tree: a term holds where its matcher matches; `any` where
 // `at_least` children (default one) hold (inside one unit of `within`, when

@@ -50,7 +50,7 @@ const BuiltinPack* find_builtin_pack(std::string_view name) {
 std::vector<std::string_view> selectable_builtin_packs() {
   std::vector<std::string_view> names;
   for (const auto& p : builtin_packs())
-    if (!p.library) names.push_back(p.name);
+    if (!p.library && !pack_flag(p.yaml, "vocabulary")) names.push_back(p.name);
   return names;
 }
 

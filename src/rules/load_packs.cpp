@@ -20,6 +20,16 @@ const RuleSet& shared_library() {
   return library;
 }
 
+const Vocabulary& shared_vocabulary() {
+  static const Vocabulary vocabulary = [] {
+    Vocabulary out;
+    for (const auto& pack : builtin_packs())
+      if (pack_flag(pack.yaml, "vocabulary")) load_vocabulary(pack.yaml, std::string(pack.file), out);
+    return out;
+  }();
+  return vocabulary;
+}
+
 std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string>& selection, bool activate_libraries) {
   std::vector<Diagnostic> diagnostics;
   auto append = [&](std::vector<Diagnostic> more) { diagnostics.insert(diagnostics.end(), more.begin(), more.end()); };

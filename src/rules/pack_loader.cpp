@@ -12,44 +12,13 @@
 #include "clauselint/builtin_packs.h"
 #include "clauselint/extractors.h"
 #include "clauselint/rule_set.h"
+#include "rules/pack_language.h"
 #include "rules/spelling.h"
 
 namespace clauselint {
 namespace {
 
 constexpr int kPackVersion = 1;
-
-std::string regex_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos) out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); }
-
-// "do not  sell" -> \bdo\s+not\s+sell\b
-std::string phrase_regex(std::string_view phrase) {
-  std::string out;
-  bool first = true;
-  std::size_t i = 0;
-  while (i < phrase.size()) {
-    while (i < phrase.size() && phrase[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < phrase.size() && phrase[j] != ' ') ++j;
-    if (j > i) {
-      if (!first) out += R"(\s+)";
-      out += regex_escape(phrase.substr(i, j - i));
-      first = false;
-    }
-    i = j;
-  }
-  if (!phrase.empty() && is_word_char(phrase.front())) out = R"(\b)" + out;
-  if (!phrase.empty() && is_word_char(phrase.back())) out += R"(\b)";
-  return out;
-}
 
 }  // namespace
 
@@ -60,6 +29,7 @@ class PackLoader {
 
   std::vector<Diagnostic> load(std::string_view yaml) {
     yaml_ = yaml;
+    if (!pack_flag(yaml, "vocabulary")) vocabulary_in_ = &shared_vocabulary();
     YAML::Node root;
     try {
       root = YAML::Load(std::string(yaml));
@@ -74,7 +44,8 @@ class PackLoader {
       error(root.Mark(), "a rule pack must be a YAML mapping with keys clauselint-pack, name and rules");
       return diagnostics_;
     }
-    check_keys(root, {"clauselint-pack", "name", "description", "default", "library", "define", "rules"}, "the pack");
+    check_keys(root, {"clauselint-pack", "name", "description", "default", "library", "vocabulary", "define", "rules"},
+               "the pack");
 
     const YAML::Node version = root["clauselint-pack"];
     if (!version) {
@@ -107,9 +78,17 @@ class PackLoader {
         for (const auto& kv : define) {
           const std::string name = kv.first.Scalar();
           if (defines_.count(name)) error(kv.first.Mark(), fmt::format("'{}' is defined twice", name));
-          defines_[name] = parse_term(kv.second, fmt::format("define '{}'", name));
+          else if (!pack_language::is_fragment_name(name))
+            error(kv.first.Mark(), fmt::format("define name '{}' must be kebab-case (a-z, 0-9 and '-'), starting with a letter", name));
+          defines_[name] = parse_define(kv.second, name);
         }
       }
+    }
+    if (vocabulary_in_ == nullptr) {
+      // A vocabulary: named fragments every pack can use; no rules.
+      if (root["rules"]) error(root["rules"].Mark(), "a vocabulary pack ('vocabulary: true') holds only 'define'");
+      for (const auto& [name, d] : defines_) vocabulary_out_[name] = d.regex;
+      return diagnostics_;
     }
 
     const YAML::Node rules = root["rules"];
@@ -157,6 +136,10 @@ class PackLoader {
     }
     set_.packs_.push_back(std::move(pack));
     return diagnostics_;
+  }
+
+  void take_vocabulary(Vocabulary& out) {
+    for (auto& [name, regex] : vocabulary_out_) out[name] = std::move(regex);
   }
 
  private:
@@ -310,58 +293,134 @@ class PackLoader {
     return out;
   }
 
-  int regex_matcher(const YAML::Node& node, const std::string& regex, const std::string& source, const std::string& where) {
+  // A named define: its regex (fragments expanded) for `{name}` references,
+  // and its matcher for `use: name`.
+  struct Define {
+    std::string regex;
+    int matcher = -1;
+    bool extractor = false;  // an extractor cannot be spliced into a pattern
+  };
+
+  // The regex of a fragment: this pack's define, else the shared vocabulary.
+  const std::string* fragment(std::string_view name, std::string& problem) const {
+    if (const auto it = defines_.find(std::string(name)); it != defines_.end()) {
+      if (!it->second.extractor) return &it->second.regex;
+      problem = fmt::format("'{{{}}}' is an extractor: use it as a term ({{use: {}}}), not inside a pattern", name, name);
+      return nullptr;
+    }
+    if (vocabulary_in_)
+      if (const auto it = vocabulary_in_->find(name); it != vocabulary_in_->end()) return &it->second;
+    return nullptr;
+  }
+
+  std::optional<std::string> expand(const YAML::Node& node, std::string_view text, bool phrase, const std::string& where) {
+    std::string problem;
+    const pack_language::Lookup lookup = [this](std::string_view name, std::string& p) { return fragment(name, p); };
+    auto out = phrase ? pack_language::phrase_regex(text, lookup, problem)
+                      : pack_language::expand_fragments(text, lookup, problem);
+    if (!out) error(node.Mark(), fmt::format("{}: {}", where, problem));
+    return out;
+  }
+
+  int regex_matcher(const YAML::Node& node, const std::string& regex, const std::string& written, const std::string& source,
+                    const std::string& name, const std::string& where) {
     std::string message;
     std::size_t offset = 0;
     auto pattern = Pattern::compile(regex, message, offset);
     if (!pattern) {
-      error(regex_mark(node.Mark(), regex, offset),
-            fmt::format("{}: invalid regex: {} at offset {} in '{}'", where, message, offset, regex));
+      const bool as_written = regex == written;
+      error(as_written ? regex_mark(node.Mark(), regex, offset) : node.Mark(),
+            fmt::format("{}: invalid regex: {} at offset {} in '{}'", where, message, offset,
+                        as_written ? regex : regex + "' (expanded from '" + written + "')"));
       return -1;
     }
-    return set_.add_matcher({source, std::move(pattern), nullptr});
+    return set_.add_matcher({source, std::move(pattern), nullptr, name});
   }
 
-  // A term: "regex", {pattern: regex}, {phrase: words}, {extract: name} or {use: name}.
-  int parse_term(const YAML::Node& node, const std::string& where) {
-    if (node.IsScalar()) return regex_matcher(node, node.Scalar(), node.Scalar(), where);
+  // A term's regex: "regex", {pattern: regex}, {phrase: words}, {words: [...],
+  // inflect: ...}, {extract: name} or {use: name}. `name` names a define.
+  std::optional<Define> parse_term_regex(const YAML::Node& node, const std::string& where, const std::string& name) {
+    auto from_regex = [&](const YAML::Node& value, const std::string& written, bool phrase) -> std::optional<Define> {
+      const auto regex = expand(value, written, phrase, where);
+      if (!regex) return std::nullopt;
+      Define d{*regex, -1, false};
+      d.matcher = regex_matcher(value, *regex, written, phrase ? "phrase: " + written : *regex, name, where);
+      if (d.matcher < 0) return std::nullopt;
+      return d;
+    };
+    if (node.IsScalar()) return from_regex(node, node.Scalar(), false);
+    if (node.IsMap() && node["words"]) {
+      check_keys(node, {"words", "inflect"}, where);
+      const auto words = string_list(node["words"], fmt::format("'words' of {}", where), false);
+      auto inflect = pack_language::Inflect::none;
+      if (const YAML::Node i = node["inflect"]) {
+        const auto parsed = i.IsScalar() ? pack_language::parse_inflect(i.Scalar()) : std::nullopt;
+        if (!parsed) error(i.Mark(), fmt::format("{}: 'inflect' must be verb, noun or none", where));
+        else inflect = *parsed;
+      }
+      if (words.empty()) {
+        error(node["words"].Mark(), fmt::format("{}: 'words' takes a non-empty list", where));
+        return std::nullopt;
+      }
+      const std::string regex = pack_language::words_regex(words, inflect);
+      Define d{regex, -1, false};
+      d.matcher = regex_matcher(node, regex, regex, regex, name, where);
+      if (d.matcher < 0) return std::nullopt;
+      return d;
+    }
     if (!node.IsMap() || node.size() != 1) {
-      error(node.Mark(), fmt::format("{}: expected a regex string or one of pattern:, phrase:, extract:, use:", where));
-      return -1;
+      error(node.Mark(), fmt::format("{}: expected a regex string or one of pattern:, phrase:, words:, extract:, use:", where));
+      return std::nullopt;
     }
     const auto kv = *node.begin();
     const std::string key = kv.first.Scalar();
     const YAML::Node value = kv.second;
     if (!value.IsScalar()) {
       error(value.Mark(), fmt::format("{}: '{}' takes a string", where, key));
-      return -1;
+      return std::nullopt;
     }
     const std::string text = value.Scalar();
-    if (key == "pattern") return regex_matcher(value, text, text, where);
-    if (key == "phrase") return regex_matcher(value, phrase_regex(text), "phrase: " + text, where);
+    if (key == "pattern") return from_regex(value, text, false);
+    if (key == "phrase") return from_regex(value, text, true);
     if (key == "extract") {
       const Extractor* ex = find_extractor(text);
       if (!ex) {
         std::string names;
         for (const auto& e : extractors()) names += (names.empty() ? "" : ", ") + std::string(e.name);
         error(value.Mark(), fmt::format("{}: unknown extractor '{}'; built-in extractors are: {}", where, text, names));
-        return -1;
+        return std::nullopt;
       }
       std::string message;
       std::size_t offset = 0;
       auto pattern = Pattern::compile(ex->regex, message, offset);
-      return set_.add_matcher({"extract: " + text, std::move(pattern), ex->accept});
+      return Define{std::string(ex->regex), set_.add_matcher({"extract: " + text, std::move(pattern), ex->accept, "extract: " + text}),
+                    true};
     }
     if (key == "use") {
-      const auto it = defines_.find(text);
-      if (it == defines_.end()) {
-        error(value.Mark(), fmt::format("{}: '{}' is not defined in this pack's 'define' section", where, text));
-        return -1;
+      if (const auto it = defines_.find(text); it != defines_.end()) return it->second;
+      std::string ignored;
+      if (const std::string* regex = fragment(text, ignored)) {  // the shared vocabulary
+        Define d{*regex, -1, false};
+        d.matcher = regex_matcher(value, *regex, *regex, *regex, text, where);
+        if (d.matcher < 0) return std::nullopt;
+        return d;
       }
-      return it->second;
+      error(value.Mark(), fmt::format("{}: '{}' is not defined in this pack's 'define' section nor in the shared vocabulary",
+                                      where, text));
+      return std::nullopt;
     }
-    error(kv.first.Mark(), fmt::format("{}: unknown term '{}'; expected pattern, phrase, extract or use", where, key));
-    return -1;
+    error(kv.first.Mark(), fmt::format("{}: unknown term '{}'; expected pattern, phrase, words, extract or use", where, key));
+    return std::nullopt;
+  }
+
+  Define parse_define(const YAML::Node& node, const std::string& name) {
+    const auto d = parse_term_regex(node, fmt::format("define '{}'", name), name);
+    return d ? *d : Define{};
+  }
+
+  int parse_term(const YAML::Node& node, const std::string& where) {
+    const auto d = parse_term_regex(node, where, "");
+    return d ? d->matcher : -1;
   }
 
   Condition parse_condition(const YAML::Node& node, const std::string& where) {
@@ -375,7 +434,8 @@ class PackLoader {
       return cond;
     }
     if (node.IsScalar() || (node.IsMap() && node.size() == 1 &&
-                            (node["pattern"] || node["phrase"] || node["extract"] || node["use"]))) {
+                            (node["pattern"] || node["phrase"] || node["extract"] || node["use"] || node["words"])) ||
+        (node.IsMap() && node.size() == 2 && node["words"] && node["inflect"])) {
       cond.matcher = parse_term(node, where);
       return cond;
     }
@@ -387,11 +447,13 @@ class PackLoader {
       error(node.Mark(), fmt::format("{}: expected a pattern or a mapping with any:, all: or not:", where));
       return cond;
     }
-    check_keys(node, {"any", "all", "not", "pattern", "phrase", "extract", "use", "within", "near", "at-least", "unless"}, where);
+    check_keys(node, {"any", "all", "not", "pattern", "phrase", "words", "inflect", "extract", "use", "within", "near",
+                      "at-least", "unless"},
+               where);
     const int heads = !!node["any"] + !!node["all"] + !!node["not"] + !!node["pattern"] + !!node["phrase"] +
-                      !!node["extract"] + !!node["use"];
+                      !!node["words"] + !!node["extract"] + !!node["use"];
     if (heads != 1) {
-      error(node.Mark(), fmt::format("{}: give exactly one of any:, all:, not:, pattern:, phrase:, extract:, use:", where));
+      error(node.Mark(), fmt::format("{}: give exactly one of any:, all:, not:, pattern:, phrase:, words:, extract:, use:", where));
       return cond;
     }
     if (node["any"] || node["all"]) {
@@ -407,10 +469,11 @@ class PackLoader {
       cond.kind = Condition::Kind::negate;
       cond.children.push_back(parse_condition(node["not"], where));
     } else {
-      for (const char* key : {"pattern", "phrase", "extract", "use"})
+      for (const char* key : {"pattern", "phrase", "words", "extract", "use"})
         if (node[key]) {
           YAML::Node term;
           term[key] = node[key];
+          if (node["inflect"]) term["inflect"] = node["inflect"];
           cond.matcher = parse_term(term, where);
           if (cond.matcher < 0) return cond;
         }
@@ -565,13 +628,23 @@ class PackLoader {
   bool library_ = false;  // loading a library pack: rules may leave citations to the packs that use them
   std::set<std::string> suggested_;  // keys a misspelt key was taken for (no second error for them)
   std::vector<Diagnostic> diagnostics_;
-  std::map<std::string, int> defines_;
+  std::map<std::string, Define> defines_;
+  const Vocabulary* vocabulary_in_ = nullptr;  // fragments every pack may use
+  Vocabulary vocabulary_out_;                                        // loading a vocabulary: its fragments
   std::map<std::string, int> ids_;
 };
 
 std::vector<Diagnostic> RuleSet::load_pack(std::string_view yaml, const std::string& file, bool activate_library) {
   PackLoader loader(*this, file, activate_library);
   return loader.load(yaml);
+}
+
+std::vector<Diagnostic> load_vocabulary(std::string_view yaml, const std::string& file, Vocabulary& out) {
+  RuleSet scratch;
+  PackLoader loader(scratch, file, false);
+  auto diagnostics = loader.load(yaml);
+  loader.take_vocabulary(out);
+  return diagnostics;
 }
 
 }  // namespace clauselint

@@ -28,6 +28,13 @@ std::vector<std::string> split_rule_ids(std::string_view list) {
   return out;
 }
 
+std::string Matcher::label() const {
+  if (!name.empty()) return name;
+  std::string out = source.substr(0, source.find('\n'));
+  if (out.size() > 60) out = out.substr(0, 57) + "...";
+  return out;
+}
+
 int RuleSet::add_matcher(Matcher m) {
   for (std::size_t i = 0; i < matchers_.size(); ++i)
     if (matchers_[i].source == m.source) return static_cast<int>(i);
