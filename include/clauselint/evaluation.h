@@ -39,10 +39,30 @@ struct RuleScore {
 struct Evaluation {
   std::map<std::string, RuleScore> rules;  // by rule id
   int documents = 0;
+  int corrections_applied = 0;
   std::vector<Diagnostic> diagnostics;     // unreadable labels, unknown or unlabelled rules
+  RuleScore micro() const;                 // the sum over every scored rule
 };
 
+// A label changed on reading the policy: `policy` is the file name, `fire`
+// the corrected label, `reason` one line in the corrector's own words.
+struct LabelCorrection {
+  std::string policy, rule, reason, file;
+  bool fire = false;
+  int line = 0;
+};
+
+struct EvaluateOptions {
+  // Rules in neither fire: nor ok: are not scored (a labels file can also say
+  // `partial: true`); otherwise every loaded rule must be labelled.
+  bool partial = false;
+  std::vector<LabelCorrection> corrections;
+};
+
+// Reads a corrections file: a YAML list of {policy, rule, label: fire|ok, reason}.
+std::vector<LabelCorrection> read_corrections(const std::string& path, std::vector<Diagnostic>& diagnostics);
+
 // Lints every labelled document in `dirs` with `rules` and scores each rule.
-Evaluation evaluate(const std::vector<std::string>& dirs, const RuleSet& rules);
+Evaluation evaluate(const std::vector<std::string>& dirs, const RuleSet& rules, const EvaluateOptions& options = {});
 
 }  // namespace clauselint

@@ -11,10 +11,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "clauselint/diagnostic.h"
 #include "clauselint/pattern.h"
+#include "clauselint/precision.h"
 #include "clauselint/severity.h"
 
 namespace clauselint {
@@ -81,6 +83,14 @@ struct Rule {
   std::optional<Condition> topic;    // require: when this is absent too ...
   std::string topic_message;         // ... report this message instead
   std::vector<int> belongs_under;    // matchers for the headings a missing clause belongs under
+  // The weak tier (`weak:` in the pack) of another rule: its id. Such a rule
+  // reports weak wording or an incomplete list where the main rule is silent.
+  std::string weak_of;
+  std::optional<Condition> locate;   // where it holds, the finding points at its sentence
+  // Named parts of a list ("restriction", "portability"); the `{missing}` in
+  // the message is replaced by those that do not hold.
+  std::vector<std::pair<std::string, Condition>> elements;
+  Precision precision = Precision::low;  // measured on labelled policies (built-in rules), see precision.h
   std::vector<std::string> pass_examples;
   std::vector<std::string> fail_examples;
 };

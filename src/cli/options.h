@@ -36,6 +36,11 @@ struct Options {
   std::string markdown_dir;               // rules --markdown DIR
   std::vector<std::string> test_packs;    // test: packs or annotated policies; accuracy: labelled folders
   double min_score = 0.95;                // accuracy --min
+  double min_rule_precision = -1;         // accuracy --min-rule-precision (default: --min)
+  double min_micro = 0;                   // accuracy --micro: micro-averaged precision and recall
+  bool partial_labels = false;            // accuracy --partial
+  std::vector<std::string> corrections;   // accuracy --corrections FILE...
+  std::string write_precision;            // accuracy --write-precision FILE
 };
 
 // Parses argv. Returns -1 to go on, or the exit code to stop with (0 after

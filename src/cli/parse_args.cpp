@@ -60,13 +60,25 @@ int parse_args(int argc, char** argv, Options& o) {
   test->add_option("packs", o.test_packs, "Built-in pack names, YAML files, or annotated policy files/folders");
   auto* accuracy = app.add_subcommand("accuracy", "Score each rule on labelled folders (*.labels.yaml or EXPECTED.md)");
   accuracy->add_option("dirs", o.test_packs, "Folders of labelled policies")->required();
-  accuracy->add_option("--min", o.min_score, "Lowest acceptable precision and recall (default 0.95)")->check(CLI::Range(0.0, 1.0));
+  accuracy->add_option("--min", o.min_score, "Lowest acceptable precision and recall of each rule (default 0.95)")
+      ->check(CLI::Range(0.0, 1.0));
+  accuracy->add_option("--min-rule-precision", o.min_rule_precision,
+                       "Lowest acceptable precision of each rule, when it differs from --min")
+      ->check(CLI::Range(0.0, 1.0));
+  accuracy->add_option("--micro", o.min_micro, "Lowest acceptable micro-averaged precision and recall (all rules pooled)")
+      ->check(CLI::Range(0.0, 1.0));
+  accuracy->add_flag("--partial", o.partial_labels,
+                     "Partial labels: a rule in neither fire: nor ok: is not scored for that policy");
+  accuracy->add_option("--corrections", o.corrections,
+                       "Label corrections to apply: a YAML list of {policy, rule, label: fire|ok, reason}");
+  accuracy->add_option("--write-precision", o.write_precision,
+                       "Write each scored rule's measured precision level to FILE (rules/measured/precision.yaml)");
   for (auto* sub : {rules, explain, test, accuracy}) sub->fallthrough();
   rules->footer("Exit status: 0, or 2 when a rule pack cannot be loaded.");
   explain->footer("Exit status: 0, or 2 for an unknown rule id or a pack error.");
   test->footer("Exit status: 0 when every example and annotation holds, 1 on any miss, 2 for pack or input errors.");
-  accuracy->footer("Exit status: 0 when every scored rule reaches --min, 1 when one is below (its misses are listed),\n"
-                   "2 for pack, label or input errors.");
+  accuracy->footer("Exit status: 0 when every scored rule reaches --min (and --min-rule-precision, --micro), 1 when one\n"
+                   "is below (its misses are listed), 2 for pack, label or input errors.");
   app.require_subcommand(0, 1);
 
   try {

@@ -192,6 +192,24 @@ int anchor_block(const Document& doc, const Rule& rule, Evaluator& ev) {
   return doc.title_block();
 }
 
+// The names of a list rule's elements that hold nowhere in the document.
+std::vector<std::string> missing_elements(const Rule& rule, Evaluator& ev, TextRange whole) {
+  std::vector<std::string> out;
+  for (const auto& [name, condition] : rule.elements)
+    if (!ev.holds(condition, whole, {})) out.push_back(name);
+  return out;
+}
+
+// "{missing}" -> "restriction", "restriction and portability", "a, b and c".
+void replace_missing(std::string& message, const std::vector<std::string>& names) {
+  std::string list;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    list += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+  if (list.empty()) list = "some elements";
+  for (std::size_t at = message.find("{missing}"); at != std::string::npos; at = message.find("{missing}", at + list.size()))
+    message.replace(at, 9, list);
+}
+
 Finding make_finding(const Document& doc, const Rule& rule, Finding::Kind kind) {
   Finding f;
   f.file = doc.source->path();
@@ -224,7 +242,15 @@ LintResult lint_document(const Document& doc, const RuleSet& rules, const Rule* 
       }
       Finding f = make_finding(doc, rule, Finding::Kind::missing);
       if (rule.topic && !ev.holds(*rule.topic, whole, {})) f.message = rule.topic_message;
-      if (const int b = anchor_block(doc, rule, ev); b >= 0) {
+      if (!rule.elements.empty()) replace_missing(f.message, missing_elements(rule, ev, whole));
+      if (rule.locate && ev.holds(*rule.locate, whole, {})) {
+        // Weak wording: point at the sentence that says it.
+        const int s = doc.sentence_at(ev.witness.begin);
+        const TextRange at = s >= 0 ? doc.sentences[static_cast<std::size_t>(s)].range : TextRange{ev.witness.begin, ev.witness.end};
+        f.kind = Finding::Kind::match;
+        f.range = doc.source_range({ev.witness.begin, ev.witness.end});
+        f.evidence = std::string(doc.slice(at));
+      } else if (const int b = anchor_block(doc, rule, ev); b >= 0) {
         const Block& block = doc.blocks[static_cast<std::size_t>(b)];
         f.range = heading_range(doc, block);
         f.evidence = std::string(doc.slice(block.range));

@@ -70,7 +70,8 @@ void evaluate_expected_md(Evaluation& e, const fs::path& dir, const RuleSet& rul
   }
 }
 
-void evaluate_labels(Evaluation& e, const fs::path& labels_file, const RuleSet& rules) {
+void evaluate_labels(Evaluation& e, const fs::path& labels_file, const RuleSet& rules, const EvaluateOptions& options,
+                     std::vector<bool>& used) {
   const std::string shown = labels_file.string();
   YAML::Node root;
   try {
@@ -94,10 +95,20 @@ void evaluate_labels(Evaluation& e, const fs::path& labels_file, const RuleSet& 
         e.diagnostics.push_back({shown, {item.Mark().line + 1, item.Mark().column + 1}, Severity::error,
                                  fmt::format("rule '{}' is labelled twice", id)});
     }
-  for (const Rule& r : rules.rules())
-    if (!label.count(r.id))
-      e.diagnostics.push_back({shown, {}, Severity::error, fmt::format("rule '{}' has no label: add it to fire: or ok:", r.id)});
+  const bool partial = options.partial || (root["partial"] && root["partial"].as<bool>(false));
+  if (!partial)
+    for (const Rule& r : rules.rules())
+      if (!label.count(r.id))
+        e.diagnostics.push_back({shown, {}, Severity::error,
+                                 fmt::format("rule '{}' has no label: add it to fire: or ok: (or score with --partial)", r.id)});
   const fs::path policy = labels_file.parent_path() / root["policy"].as<std::string>("");
+  for (std::size_t i = 0; i < options.corrections.size(); ++i) {
+    const LabelCorrection& c = options.corrections[i];
+    if (c.policy != policy.filename().string() || !rules.find_rule(c.rule)) continue;
+    label[c.rule] = c.fire;
+    used[i] = true;
+    ++e.corrections_applied;
+  }
   const auto got = fired(policy.string(), rules, e.diagnostics);
   ++e.documents;
   for (const auto& [id, must_fire] : label) score(e, policy.filename().string(), id, must_fire, got.count(id) > 0);
@@ -154,8 +165,55 @@ std::vector<std::string> check_annotations(const Document& doc, const std::vecto
   return failures;
 }
 
-Evaluation evaluate(const std::vector<std::string>& dirs, const RuleSet& rules) {
+RuleScore Evaluation::micro() const {
+  RuleScore sum;
+  for (const auto& [id, s] : rules) {
+    sum.tp += s.tp;
+    sum.fp += s.fp;
+    sum.fn += s.fn;
+    sum.tn += s.tn;
+  }
+  return sum;
+}
+
+std::vector<LabelCorrection> read_corrections(const std::string& path, std::vector<Diagnostic>& diagnostics) {
+  std::vector<LabelCorrection> out;
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path);
+  } catch (const YAML::Exception& ex) {
+    diagnostics.push_back({path, {ex.mark.line + 1, ex.mark.column + 1}, Severity::error, "cannot read corrections: " + ex.msg});
+    return out;
+  }
+  if (!root.IsSequence()) {
+    if (!root.IsNull())
+      diagnostics.push_back({path, {}, Severity::error, "a corrections file is a list of {policy, rule, label, reason}"});
+    return out;
+  }
+  for (const auto& item : root) {
+    const Position at{item.Mark().line + 1, item.Mark().column + 1};
+    LabelCorrection c;
+    c.file = path;
+    c.line = at.line;
+    const bool shaped = item.IsMap() && item["policy"] && item["rule"] && item["label"] && item["reason"];
+    const std::string label = shaped ? item["label"].as<std::string>("") : "";
+    if (!shaped || (label != "fire" && label != "ok") || item["reason"].as<std::string>("").empty()) {
+      diagnostics.push_back({path, at, Severity::error,
+                             "each correction needs policy:, rule:, label: fire|ok and a one-line reason:"});
+      continue;
+    }
+    c.policy = item["policy"].as<std::string>("");
+    c.rule = item["rule"].as<std::string>("");
+    c.reason = item["reason"].as<std::string>("");
+    c.fire = label == "fire";
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+Evaluation evaluate(const std::vector<std::string>& dirs, const RuleSet& rules, const EvaluateOptions& options) {
   Evaluation e;
+  std::vector<bool> used(options.corrections.size(), false);
   for (const auto& d : dirs) {
     const fs::path dir(d);
     std::error_code ec;
@@ -171,8 +229,13 @@ Evaluation evaluate(const std::vector<std::string>& dirs, const RuleSet& rules) 
       continue;
     }
     std::sort(labels.begin(), labels.end());
-    for (const auto& l : labels) evaluate_labels(e, l, rules);
+    for (const auto& l : labels) evaluate_labels(e, l, rules, options, used);
   }
+  for (std::size_t i = 0; i < used.size(); ++i)
+    if (!used[i] && rules.find_rule(options.corrections[i].rule))
+      e.diagnostics.push_back({options.corrections[i].file, {options.corrections[i].line, 1}, Severity::warning,
+                               fmt::format("correction for {} / {} matched no labelled policy here",
+                                           options.corrections[i].policy, options.corrections[i].rule)});
   return e;
 }
 

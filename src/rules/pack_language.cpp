@@ -77,7 +77,8 @@ std::vector<std::string> split_words(std::string_view entry) {
   return out;
 }
 
-std::string gap_regex(int words) { return fmt::format(R"((?:\s+[^\s.!?;:]+){{0,{}}}?)", words); }
+// Up to `words` words inside one sentence; a comma may follow any word.
+std::string gap_regex(int words) { return fmt::format(R"((?:,?\s+[^\s.!?;:,]+){{0,{}}}?)", words); }
 
 }  // namespace
 
@@ -279,7 +280,7 @@ std::optional<std::string> phrase_regex(std::string_view phrase, const Lookup& l
       out += gap_regex(t.gap);
       continue;
     }
-    const std::string space = "\\s+";
+    const std::string space = ",?\\s+";  // a comma may follow a word
     if (first) out += t.optional ? "(?:" + t.regex + space + ")?" : t.regex;
     else out += t.optional ? "(?:" + space + t.regex + ")?" : space + t.regex;
     first = first && t.optional;

@@ -102,9 +102,27 @@ class PackLoader {
     } else {
       for (const auto& node : rules) {
         const bool is_shared = node.IsMap() && node["shared"];
-        if (is_shared) shared.push_back(parse_shared(node));
-        else parsed.push_back(parse_rule(node, pack.name));
-        order.push_back(is_shared);
+        if (is_shared) {
+          shared.push_back(parse_shared(node));
+          order.push_back(true);
+          // A shared rule's weak tier comes with it.
+          const std::string id = shared.back().id;
+          for (const Rule& r : library_for(id).rules())
+            if (r.weak_of == id && !id.empty()) {
+              SharedRef weak = shared.back();
+              weak.id = r.id;
+              shared.push_back(std::move(weak));
+              order.push_back(true);
+            }
+          continue;
+        }
+        parsed.push_back(parse_rule(node, pack.name));
+        order.push_back(false);
+        if (pending_weak_) {
+          parsed.push_back(std::move(*pending_weak_));
+          pending_weak_.reset();
+          order.push_back(false);
+        }
       }
     }
     std::vector<std::pair<int, Rule>> resolved;  // (index of a rule already loaded, or -1 with a copy)
@@ -134,6 +152,9 @@ class PackLoader {
         if (std::find(existing.tags.begin(), existing.tags.end(), t) == existing.tags.end()) existing.tags.push_back(t);
       pack.rules.push_back(index);
     }
+    // Built-in rules carry the precision measured for them (rules/measured/precision.yaml).
+    if (const BuiltinPack* builtin = find_builtin_pack(pack.name); builtin && builtin->file == file_)
+      for (const int i : pack.rules) set_.rules_[static_cast<std::size_t>(i)].precision = builtin_precision_of(set_.rules_[static_cast<std::size_t>(i)].id);
     set_.packs_.push_back(std::move(pack));
     return diagnostics_;
   }
@@ -173,6 +194,12 @@ class PackLoader {
   }
 
   // A shared rule already loaded (index), or a copy of its library definition.
+  // Where a shared rule is defined: a library pack file, else the built-in library.
+  const RuleSet& library_for(const std::string& id) const {
+    const RuleSet* from_files = set_.library();
+    return from_files && from_files->find_rule(id) ? *from_files : shared_library();
+  }
+
   std::pair<int, Rule> resolve(const SharedRef& ref, const std::string& pack) {
     for (std::size_t i = 0; i < set_.rules_.size(); ++i) {
       if (set_.rules_[i].id != ref.id) continue;
@@ -180,8 +207,7 @@ class PackLoader {
         error(ref.mark, fmt::format("'{}' is a rule of pack '{}', not a shared rule", ref.id, set_.rules_[i].pack));
       return {static_cast<int>(i), Rule{}};
     }
-    const RuleSet* from_files = set_.library();
-    const RuleSet& library = from_files && from_files->find_rule(ref.id) ? *from_files : shared_library();
+    const RuleSet& library = library_for(ref.id);
     const Rule* def = library.find_rule(ref.id);
     if (!def) {
       std::string names;
@@ -205,6 +231,8 @@ class PackLoader {
     remap(remap, rule.check);
     if (rule.when) remap(remap, *rule.when);
     if (rule.topic) remap(remap, *rule.topic);
+    if (rule.locate) remap(remap, *rule.locate);
+    for (auto& element : rule.elements) remap(remap, element.second);
     for (int& m : rule.belongs_under) m = set_.add_matcher(library.matchers()[static_cast<std::size_t>(m)]);
     return {-1, std::move(rule)};
   }
@@ -534,7 +562,7 @@ class PackLoader {
     rule.id = required_string(node, "id", "a rule");
     const std::string where = rule.id.empty() ? std::string("rule") : fmt::format("rule '{}'", rule.id);
     check_keys(node, {"id", "title", "severity", "message", "citation", "help", "tags", "belongs-under", "when",
-                      "require", "forbid", "topic", "examples"},
+                      "require", "forbid", "topic", "weak", "examples"},
                where);
     if (!rule.id.empty()) {
       if (!is_kebab(rule.id))
@@ -595,6 +623,94 @@ class PackLoader {
         rule.topic = parse_condition(condition, where + " (topic)");
       }
     }
+    if (const YAML::Node weak = node["weak"]) {
+      if (rule.kind != Rule::Kind::require) error(weak.Mark(), fmt::format("{}: 'weak' applies to 'require' rules", where));
+      else pending_weak_ = parse_weak(weak, rule, where);
+    }
+    parse_examples(node, rule, where);
+    return rule;
+  }
+
+  // `weak:` on a require rule: a second rule, with its own id, for wording
+  // that addresses the point too weakly (`accept`) or an incomplete list
+  // (`elements`). The main rule's error then needs neither.
+  //   main:  require: any[require, accept]
+  //   weak:  when: all[main's when, any[require, accept]]; require: all[require, elements...]
+  std::optional<Rule> parse_weak(const YAML::Node& node, Rule& main, const std::string& main_where) {
+    if (!node.IsMap()) {
+      error(node.Mark(), fmt::format("{}: 'weak' must be a mapping (id:, title:, message:, help:, accept: or elements:, examples:)", main_where));
+      return std::nullopt;
+    }
+    Rule weak;
+    weak.pack = main.pack;
+    weak.shared = main.shared;
+    weak.weak_of = main.id;
+    weak.kind = Rule::Kind::require;
+    weak.severity = Severity::warning;
+    weak.id = required_string(node, "id", fmt::format("the 'weak' rule of {}", main_where));
+    const std::string where = fmt::format("rule '{}' (the weak tier of '{}')", weak.id, main.id);
+    check_keys(node, {"id", "title", "severity", "message", "citation", "help", "tags", "accept", "elements", "examples"}, where);
+    if (!weak.id.empty()) {
+      if (!is_kebab(weak.id))
+        error(node["id"].Mark(), fmt::format("rule id '{}' must be kebab-case (a-z, 0-9 and '-')", weak.id));
+      else if (weak.id == main.id || ids_.count(weak.id) || set_.find_rule(weak.id))
+        error(node["id"].Mark(), fmt::format("duplicate rule id '{}'", weak.id));
+      ids_.emplace(weak.id, node["id"].Mark().line + 1);
+    }
+    weak.title = required_string(node, "title", where);
+    weak.message = required_string(node, "message", where);
+    weak.help = required_string(node, "help", where);
+    if (const YAML::Node s = node["severity"]) {
+      const auto parsed = s.IsScalar() ? parse_severity(s.Scalar()) : std::nullopt;
+      if (!parsed) error(s.Mark(), fmt::format("{}: severity must be error, warning or note", where));
+      else weak.severity = *parsed;
+    }
+    weak.citations = node["citation"] ? string_list(node["citation"], fmt::format("'citation' of {}", where), true) : main.citations;
+    weak.tags = node["tags"] ? string_list(node["tags"], fmt::format("'tags' of {}", where), false) : main.tags;
+    weak.belongs_under = main.belongs_under;
+    const YAML::Node accept = node["accept"];
+    const YAML::Node elements = node["elements"];
+    if (!accept && !elements)
+      error(node.Mark(), fmt::format("{} needs 'accept' (weak wording) or 'elements' (the parts of a list), or both", where));
+    const Condition strict = main.check;
+    Condition addressed = strict;
+    if (accept) {
+      weak.locate = parse_condition(accept, where + " (accept)");
+      Condition either;
+      either.kind = Condition::Kind::any;
+      either.children = {strict, *weak.locate};
+      main.check = either;
+      addressed = either;
+    }
+    Condition full;
+    full.kind = Condition::Kind::all;
+    full.children = {strict};
+    if (elements) {
+      if (!elements.IsMap() || elements.size() == 0) {
+        error(elements.Mark(), fmt::format("{}: 'elements' must be a mapping of element names to conditions", where));
+      } else {
+        for (const auto& kv : elements) {
+          weak.elements.emplace_back(kv.first.Scalar(), parse_condition(kv.second, fmt::format("{} (element '{}')", where, kv.first.Scalar())));
+          full.children.push_back(weak.elements.back().second);
+        }
+        if (weak.message.find("{missing}") == std::string::npos)
+          error(node["message"].Mark(), fmt::format("{}: with 'elements', the message must say what is missing with {{missing}}", where));
+      }
+    }
+    weak.check = full;
+    if (main.when) {
+      Condition both;
+      both.kind = Condition::Kind::all;
+      both.children = {*main.when, addressed};
+      weak.when = both;
+    } else {
+      weak.when = addressed;
+    }
+    parse_examples(node, weak, where);
+    return weak;
+  }
+
+  void parse_examples(const YAML::Node& node, Rule& rule, const std::string& where) {
     if (const YAML::Node examples = node["examples"]; !examples) {
       if (!suggested_.count("examples")) error(node.Mark(), fmt::format("{} is missing 'examples' (pass: and fail: snippets the tests run)", where));
     } else if (!examples.IsMap()) {
@@ -611,7 +727,6 @@ class PackLoader {
         if (list.empty()) error(examples[key].Mark(), fmt::format("the examples of {} need at least one '{}' snippet", where, key));
       }
     }
-    return rule;
   }
 
   static bool forbid_shape_ok(const Condition& c) {
@@ -632,6 +747,7 @@ class PackLoader {
   const Vocabulary* vocabulary_in_ = nullptr;  // fragments every pack may use
   Vocabulary vocabulary_out_;                                        // loading a vocabulary: its fragments
   std::map<std::string, int> ids_;
+  std::optional<Rule> pending_weak_;  // the weak tier of the rule just parsed
 };
 
 std::vector<Diagnostic> RuleSet::load_pack(std::string_view yaml, const std::string& file, bool activate_library) {
