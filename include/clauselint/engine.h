@@ -21,8 +21,15 @@ struct LintResult {
   std::vector<Diagnostic> diagnostics;
 };
 
+struct LintOptions {
+  // Missing clauses get `explanation`: the sentences that came closest and
+  // which part of the rule failed there (costs a second look at the text).
+  bool explain = false;
+};
+
 // Runs every rule, or only `only` when it is given.
-LintResult lint_document(const Document& doc, const RuleSet& rules, const Rule* only = nullptr);
+LintResult lint_document(const Document& doc, const RuleSet& rules, const Rule* only = nullptr,
+                         const LintOptions& options = {});
 
 // Runs each rule's examples: every `fail` snippet must get at least one
 // finding of that rule, every `pass` snippet none.

@@ -23,6 +23,9 @@ struct Finding {
   std::string fingerprint;  // stable across unrelated edits; see assign_fingerprints()
   bool suppressed = false;  // by an inline comment (suppressions.h); kept, not shown as text
   std::string justification;  // the suppression's reason
+  // --explain, missing clauses: "41:1: found 'change-noun' in this sentence,
+  // but not 'notify-verb': \"...\"" (closest first).
+  std::vector<std::string> explanation;
 };
 
 // Orders findings by file, then position, then rule id (stable output).

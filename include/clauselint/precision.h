@@ -1,7 +1,8 @@
 // How far a rule's findings can be trusted, measured on labelled real
 // policies (in the style of CodeQL's @precision): very-high >= 0.98,
-// high >= 0.95, medium >= 0.85, low below that. A rule that was never
-// measured (no finding on labelled text) counts as low.
+// high >= 0.95, medium >= 0.85, low below that. A rule measured on too few
+// findings to tell (fewer than 3) counts as low, and fewer than 10 findings
+// support at most medium.
 //
 // The built-in levels live in rules/measured/precision.yaml, written by
 // `clauselint accuracy --write-precision` and compiled into the binary.
@@ -18,7 +19,9 @@ enum class Precision { low, medium, high, very_high };
 
 std::string_view to_string(Precision p);                        // "very-high", ...
 std::optional<Precision> parse_precision(std::string_view name);  // null for an unknown name
-Precision precision_level(double measured);
+// The level `findings` findings with this precision support: fewer than 3
+// findings measure nothing (low), fewer than 10 support at most medium.
+Precision precision_level(double measured, int findings);
 
 struct MeasuredPrecision {
   Precision level = Precision::low;

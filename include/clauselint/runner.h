@@ -27,6 +27,7 @@ struct RunOptions {
   unsigned jobs = 1;
   std::optional<InputFormat> input_format;      // unset: by extension
   std::string stdin_name = "<stdin>";           // shown for "-"
+  bool explain = false;                         // --explain: evidence for missing clauses
 };
 
 // One file to lint, with the rules that apply to it (a config file may

@@ -92,7 +92,11 @@ void print_stats(const Report& report, std::chrono::steady_clock::duration elaps
 int run_lint(const Options& o) {
   const auto started = std::chrono::steady_clock::now();
   const CollectedPaths inputs = collect_paths(o.paths);
-  const RunPlan plan = plan_run(inputs.files, o.rules, o.config, o.stdin_filename);
+  RunPlan plan = plan_run(inputs.files, o.rules, o.config, o.stdin_filename);
+  if (const auto floor = parse_precision(o.min_precision))  // --min-precision: the others are off
+    for (FileJob& job : plan.jobs)
+      for (const Rule& r : job.rules->rules())
+        if (r.precision < *floor) job.severities[r.id] = std::nullopt;
   if (!plan.ok() && plan.jobs.empty()) {  // nothing can be linted: a pack or config is broken
     print(inputs.diagnostics);
     print(plan.diagnostics);
@@ -103,6 +107,7 @@ int run_lint(const Options& o) {
   run.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   run.input_format = parse_input_format(o.input_format);
   run.stdin_name = o.stdin_filename;
+  run.explain = o.explain;
   const auto results = lint_files(plan.jobs, run);
 
   Report report;
@@ -221,9 +226,12 @@ int run_rules(const Options& o) {
     id_width = std::max(id_width, r.id.size());
     pack_width = std::max(pack_width, r.pack.size());
   }
-  fmt::print("{:<{}}  {:<8}  {:<{}}  {}\n", "ID", id_width, "SEVERITY", "PACK", pack_width, "TITLE");
+  const Precision floor = parse_precision(o.min_precision).value_or(Precision::low);
+  fmt::print("{:<{}}  {:<8}  {:<9}  {:<{}}  {}\n", "ID", id_width, "SEVERITY", "PRECISION", "PACK", pack_width, "TITLE");
   for (const auto& r : rules.rules())
-    fmt::print("{:<{}}  {:<8}  {:<{}}  {}\n", r.id, id_width, to_string(r.severity), r.pack, pack_width, r.title);
+    if (r.precision >= floor)
+      fmt::print("{:<{}}  {:<8}  {:<9}  {:<{}}  {}\n", r.id, id_width, to_string(r.severity), to_string(r.precision), r.pack,
+                 pack_width, r.title);
   return 0;
 }
 
@@ -236,8 +244,24 @@ int run_explain(const Options& o) {
                rules.suggest_rule(o.rule_id));
     return 2;
   }
-  fmt::print("{} [{}]\n\nSeverity: {}\nPack: {}\nCitation: {}\n\n{}\n", r->title, r->id, to_string(r->severity), r->pack,
-             fmt::join(r->citations, "; "), r->help);
+  fmt::print("{} [{}]\n\nSeverity: {}\nPrecision: {}\nPack: {}\nCitation: {}\n\n{}\n", r->title, r->id,
+             to_string(r->severity), to_string(r->precision), r->pack, fmt::join(r->citations, "; "), r->help);
+  if (o.explain_file.empty()) return 0;
+  // explain RULE FILE: what this rule reports on FILE, and why.
+  LoadedSource loaded = read_source(o.explain_file, o.explain_file);
+  print(loaded.diagnostics);
+  if (!loaded.source) return 2;
+  std::vector<Diagnostic> ignored;
+  const Document doc = parse_document(loaded.source, parse_input_format(o.input_format).value_or(input_format_for(o.explain_file)), ignored);
+  LintOptions lint;
+  lint.explain = true;
+  const LintResult result = lint_document(doc, rules, r, lint);
+  fmt::print("\nOn {}:\n", o.explain_file);
+  if (result.findings.empty()) fmt::print("  no finding: the clause is there\n");
+  for (const Finding& f : result.findings) {
+    fmt::print("  {}:{}:{}: {}: {}\n", f.file, f.range.start.line, f.range.start.column, to_string(f.severity), f.message);
+    for (const auto& line : f.explanation) fmt::print("    closest: {}\n", line);
+  }
   return 0;
 }
 
@@ -309,7 +333,7 @@ std::string write_precision_levels(const std::string& path, const Evaluation& e,
     const int findings = s.tp + s.fp;
     out += findings == 0 ? fmt::format("  {}: {{level: low, findings: 0}}\n", id)
                          : fmt::format("  {}: {{level: {}, precision: {:.3f}, findings: {}}}\n", id,
-                                       to_string(precision_level(s.precision())), s.precision(), findings);
+                                       to_string(precision_level(s.precision(), findings)), s.precision(), findings);
   }
   std::FILE* f = std::fopen(path.c_str(), "wb");
   if (!f) return fmt::format("cannot write {}: {}", path, std::strerror(errno));

@@ -29,6 +29,9 @@ struct Options {
   bool quiet = false;                     // no summary, no notes on stderr
   bool stats = false;                     // per-rule counts and timing on stderr
   unsigned jobs = 0;                      // 0: one per core
+  bool explain = false;                   // --explain: why each missing clause was not found
+  std::string explain_file;               // explain RULE FILE
+  std::string min_precision;              // --min-precision LEVEL: keep rules measured at LEVEL or above
   std::string input_format;               // --input-format markdown|html; empty: by extension
   std::string rule_id;                    // explain
   std::string list_pack;                  // rules --pack NAME

@@ -46,6 +46,12 @@ int parse_args(int argc, char** argv, Options& o) {
   app.add_option("--write-baseline", o.write_baseline, "Record today's findings in FILE (exit 0) for --baseline");
   app.add_option("--color", o.color, "Colour and source excerpts: auto (on a terminal, unless NO_COLOR is set), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("--explain", o.explain,
+               "For each missing clause, show the sentences that came closest and which part of the rule failed there");
+  app.add_option("--min-precision", o.min_precision,
+                 "Run only rules whose measured precision is at least: low, medium, high or very-high "
+                 "('clauselint rules' shows each rule's level)")
+      ->check(CLI::IsMember({"low", "medium", "high", "very-high"}));
   app.add_flag("-q,--quiet", o.quiet, "Print findings only: no summary line, no notes");
   app.add_flag("--stats", o.stats, "Print per-rule finding counts and timing to standard error");
   app.add_option("-j,--jobs", o.jobs, "Lint N files in parallel (default: one per core); output order never changes")
@@ -56,6 +62,7 @@ int parse_args(int argc, char** argv, Options& o) {
   rules->add_option("--markdown", o.markdown_dir, "Write one Markdown page per rule, and an index, to DIR (docs/rules/)");
   auto* explain = app.add_subcommand("explain", "Print a rule's full help: why, citation, how to fix");
   explain->add_option("rule", o.rule_id, "Rule id")->required();
+  explain->add_option("file", o.explain_file, "A policy: also show why the rule reports on it (the closest sentences)");
   auto* test = app.add_subcommand("test", "Run the packs' pass/fail examples, or check annotated policies (<!-- expect: RULE -->)");
   test->add_option("packs", o.test_packs, "Built-in pack names, YAML files, or annotated policy files/folders");
   auto* accuracy = app.add_subcommand("accuracy", "Score each rule on labelled folders (*.labels.yaml or EXPECTED.md)");

@@ -19,7 +19,9 @@ FileResult lint_one(const FileJob& job, const RunOptions& options) {
   result.source = loaded.source;
   const Document doc =
       parse_document(loaded.source, options.input_format.value_or(input_format_for(result.shown)), result.diagnostics);
-  LintResult linted = lint_document(doc, *job.rules);
+  LintOptions lint;
+  lint.explain = options.explain;
+  LintResult linted = lint_document(doc, *job.rules, nullptr, lint);
   for (Finding& f : linted.findings) {
     const auto it = job.severities.find(f.rule_id);
     if (it == job.severities.end()) {

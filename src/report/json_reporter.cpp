@@ -13,7 +13,7 @@ constexpr int kSchemaVersion = 1;
 json position(Position p) { return {{"line", p.line}, {"column", p.column}}; }
 
 json finding_json(const Finding& f) {
-  return {{"rule", f.rule_id},
+  json out = {{"rule", f.rule_id},
           {"pack", f.pack},
           {"severity", to_string(f.severity)},
           {"kind", f.kind == Finding::Kind::missing ? "missing" : "match"},
@@ -24,6 +24,8 @@ json finding_json(const Finding& f) {
           {"fingerprint", f.fingerprint},
           {"suppressed", f.suppressed},
           {"justification", f.suppressed ? json(f.justification) : json(nullptr)}};
+  if (!f.explanation.empty()) out["explanation"] = f.explanation;  // --explain
+  return out;
 }
 
 }  // namespace

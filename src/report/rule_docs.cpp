@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "clauselint/precision.h"
 #include "clauselint/report.h"
 
 namespace clauselint {
@@ -27,12 +28,25 @@ std::string applicability(const Rule& rule) {
 
 }  // namespace
 
+// How the precision level was measured, for the rule's page.
+static std::string precision_note(const Rule& rule) {
+  const auto& measured = builtin_precision();
+  const auto it = measured.find(rule.id);
+  if (it == measured.end() || it->second.findings == 0) return "not yet measured on labelled policies";
+  return fmt::format("{:.2f} of {} findings right on labelled real and blind policies", it->second.precision,
+                     it->second.findings);
+}
+
 std::string rule_page(const Rule& rule) {
   std::string out = fmt::format("# {}\n\n{}.\n\n", rule.id, rule.title);
   out += "<!-- Generated from the rule packs by `clauselint rules --all --markdown docs/rules`. Do not edit. -->\n\n";
   out += "| | |\n| --- | --- |\n";
   out += fmt::format("| Pack | {} |\n", rule.pack);
   out += fmt::format("| Severity | {} |\n", to_string(rule.severity));
+  out += fmt::format("| Precision | {} ({}) |\n", to_string(rule.precision), precision_note(rule));
+  if (!rule.weak_of.empty())
+    out += fmt::format("| Tier | the weak-wording warning of [{}]({}.md): the clause is there, but not as the law wants it |\n",
+                       rule.weak_of, rule.weak_of);
   out += fmt::format("| Check | {} |\n", rule.kind == Rule::Kind::require ? "requires a clause (a missing clause is reported at the heading where it belongs, or the title)"
                                                                           : "flags each matching phrase");
   out += fmt::format("| Applies | {} |\n", applicability(rule));
@@ -55,11 +69,11 @@ std::string rules_index(const RuleSet& rules) {
   out += fmt::format("{} rules in {} packs. The default packs (used when no pack is chosen) are marked *default*.\n",
                      rules.rules().size(), rules.packs().size());
   for (const Pack& pack : rules.packs()) {
-    out += fmt::format("\n## {}{}\n\n{}\n\n| rule | severity | title |\n| --- | --- | --- |\n", pack.name,
+    out += fmt::format("\n## {}{}\n\n{}\n\n| rule | severity | precision | title |\n| --- | --- | --- | --- |\n", pack.name,
                        pack.is_default ? " (default)" : "", pack.description);
     for (const int index : pack.rules) {
       const Rule& r = rules.rules()[static_cast<std::size_t>(index)];
-      out += fmt::format("| [{}]({}.md) | {} | {} |\n", r.id, r.id, to_string(r.severity), r.title);
+      out += fmt::format("| [{}]({}.md) | {} | {} | {} |\n", r.id, r.id, to_string(r.severity), to_string(r.precision), r.title);
     }
   }
   return out;

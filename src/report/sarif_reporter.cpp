@@ -104,7 +104,7 @@ json rule_json(const Rule& rule) {
           {"defaultConfiguration", {{"level", level(rule.severity)}}},
           {"properties",
            {{"tags", tags},
-            {"precision", rule.kind == Rule::Kind::forbid ? "high" : "medium"},
+            {"precision", to_string(rule.precision)},  // measured (rules/measured/precision.yaml)
             {"problem.severity", problem_severity(rule.severity)}}}};
 }
 

@@ -55,6 +55,8 @@ void write_text(std::ostream& out, const Report& report, TextStyle style) {
       fmt::print(out, "{}:{}:{}: {}: {} [{}]\n", f.file, f.range.start.line, f.range.start.column, severity, f.message,
                  f.rule_id);
     }
+    for (const auto& line : f.explanation)  // --explain
+      fmt::print(out, "{}  closest: {}{}\n", style.color ? kDim : "", line, style.color ? kReset : "");
     if (!style.excerpts) continue;
     if (const auto it = report.sources.find(f.file); it != report.sources.end() && it->second)
       write_excerpt(out, f, *it->second, style);

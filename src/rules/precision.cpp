@@ -22,7 +22,9 @@ std::optional<Precision> parse_precision(std::string_view name) {
   return std::nullopt;
 }
 
-Precision precision_level(double measured) {
+Precision precision_level(double measured, int findings) {
+  if (findings < 3) return Precision::low;
+  if (findings < 10) return measured >= 0.85 ? Precision::medium : Precision::low;
   if (measured >= 0.98) return Precision::very_high;
   if (measured >= 0.95) return Precision::high;
   if (measured >= 0.85) return Precision::medium;

@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "clauselint/report.h"
+#include "clauselint/builtin_packs.h"
+#include "clauselint/precision.h"
 #include "helpers.h"
 
 using namespace clauselint;
@@ -76,8 +78,26 @@ TEST_CASE("SARIF: log, tool and rules metadata", "[report][sarif]") {
   const json& second = driver["rules"][1];
   CHECK(second["properties"]["tags"] == json({"privacy", "compliance", "cookies", "GDPR"}));
   CHECK(second["helpUri"].get<std::string>().find("cookie-rule") != std::string::npos);
+  for (const json& rule : driver["rules"])  // measured precision, as GitHub code scanning reads it
+    CHECK(std::set<std::string>{"low", "medium", "high", "very-high"}.count(rule["properties"]["precision"].get<std::string>()) == 1);
+  CHECK(first["properties"]["precision"] == "low");  // a rule nobody measured
   CHECK(run["columnKind"] == "unicodeCodePoints");
   CHECK(run["invocations"][0]["executionSuccessful"] == true);
+}
+
+TEST_CASE("SARIF: a built-in rule carries the precision measured for it", "[report][sarif]") {
+  RuleSet rules;
+  REQUIRE(load_packs(rules, {"core"}).empty());
+  Report report;
+  report.rule_sets = {&rules};
+  const json log = sarif(report);
+  bool found = false;
+  for (const json& rule : log["runs"][0]["tool"]["driver"]["rules"])
+    if (rule["id"] == "change-notification") {
+      found = true;
+      CHECK(rule["properties"]["precision"] == std::string(to_string(builtin_precision_of("change-notification"))));
+    }
+  CHECK(found);
 }
 
 TEST_CASE("SARIF: results carry rule, level, message, region and fingerprint", "[report][sarif]") {

@@ -3,6 +3,7 @@
 // clause that is really absent.
 #include <catch2/catch.hpp>
 
+#include "clauselint/precision.h"
 #include "helpers.h"
 
 using namespace clauselint;
@@ -91,4 +92,20 @@ TEST_CASE("weak: errors are positioned and say what to write", "[tiers]") {
   const auto m = missing.load_pack(test::pack(no_placeholder), "pack.yaml");
   REQUIRE(m.size() == 1);
   CHECK(m[0].message.find("{missing}") != std::string::npos);
+}
+
+TEST_CASE("precision levels follow CodeQL's bands and need enough findings", "[precision]") {
+  CHECK(precision_level(1.0, 12) == Precision::very_high);
+  CHECK(precision_level(0.96, 50) == Precision::high);
+  CHECK(precision_level(0.90, 50) == Precision::medium);
+  CHECK(precision_level(0.80, 50) == Precision::low);
+  CHECK(precision_level(1.0, 5) == Precision::medium);  // too few findings for more
+  CHECK(precision_level(1.0, 2) == Precision::low);     // too few to measure
+  CHECK(parse_precision("very-high") == Precision::very_high);
+  CHECK_FALSE(parse_precision("perfect"));
+  CHECK(to_string(Precision::high) == "high");
+  for (const auto& [id, m] : builtin_precision()) {
+    INFO(id);
+    CHECK(m.level == precision_level(m.precision, m.findings));  // the generated file agrees with the bands
+  }
 }
