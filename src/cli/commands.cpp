@@ -211,6 +211,11 @@ int run_print_config(const Options& o) {
 }
 
 int run_rules(const Options& o) {
+  if (o.list_vocabulary) {  // the shared fragments, as they compile
+    for (const auto& [name, regex] : shared_vocabulary())
+      fmt::print("{:<16} {}\n", name, regex.size() > 100 ? regex.substr(0, 97) + "..." : regex);
+    return 0;
+  }
   RuleSet rules;
   std::vector<std::string> selection = o.rules;
   if (!o.list_pack.empty()) selection = {o.list_pack};

@@ -36,6 +36,7 @@ struct Options {
   std::string rule_id;                    // explain
   std::string list_pack;                  // rules --pack NAME
   bool list_all = false;                  // rules --all
+  bool list_vocabulary = false;           // rules --vocabulary
   std::string markdown_dir;               // rules --markdown DIR
   std::vector<std::string> test_packs;    // test: packs or annotated policies; accuracy: labelled folders
   double min_score = 0.95;                // accuracy --min

@@ -59,6 +59,8 @@ int parse_args(int argc, char** argv, Options& o) {
   auto* rules = app.add_subcommand("rules", "List rules (id, severity, pack, title): every built-in pack, or those chosen with --rules/--pack");
   rules->add_option("--pack", o.list_pack, "List the rules of this pack (a built-in name or a file)");
   rules->add_flag("--all", o.list_all, "List the rules of every built-in pack (the default without --rules)");
+  rules->add_flag("--vocabulary", o.list_vocabulary,
+                  "List the shared vocabulary: the fragments every pack can use as {name} or use: name");
   rules->add_option("--markdown", o.markdown_dir, "Write one Markdown page per rule, and an index, to DIR (docs/rules/)");
   auto* explain = app.add_subcommand("explain", "Print a rule's full help: why, citation, how to fix");
   explain->add_option("rule", o.rule_id, "Rule id")->required();

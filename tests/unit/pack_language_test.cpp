@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include <yaml-cpp/yaml.h>
+
 #include "clauselint/builtin_packs.h"
 #include "helpers.h"
 #include "rules/pack_language.h"
@@ -111,4 +113,20 @@ TEST_CASE("the shared vocabulary is loaded and is not a selectable pack", "[lang
   CHECK(shared_vocabulary().count("we") == 1);
   const auto names = selectable_builtin_packs();
   CHECK(std::find(names.begin(), names.end(), "vocabulary") == names.end());
+}
+
+TEST_CASE("built-in packs stay readable: no define over 600 characters of raw regex", "[language][packs]") {
+  // Raw regex: a define written as a regex string (or `pattern:`), counted as
+  // written, with {fragment} references unexpanded. Word lists and phrases
+  // are not raw regex.
+  for (const auto& pack : builtin_packs()) {
+    const YAML::Node root = YAML::Load(std::string(pack.yaml));
+    CHECK(std::string(pack.yaml).find("(?(DEFINE)") == std::string::npos);  // shared fragments instead
+    for (const auto& kv : root["define"]) {
+      const YAML::Node v = kv.second;
+      const std::string raw = v.IsScalar() ? v.Scalar() : v["pattern"] ? v["pattern"].Scalar() : "";
+      INFO(pack.name << ": define '" << kv.first.Scalar() << "'");
+      CHECK(raw.size() <= 600);
+    }
+  }
 }
