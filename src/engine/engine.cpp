@@ -39,12 +39,8 @@ class Evaluator {
   }
 
   bool holds(const Condition& c, TextRange range, const Excluded& excluded) {
-    const Excluded* ex = &excluded;
     Excluded merged;
-    if (!c.unless.empty()) {
-      merged = exclude(c.unless, excluded);
-      ex = &merged;
-    }
+    const Excluded* ex = with_unless(c, excluded, merged);
     switch (c.kind) {
       case Condition::Kind::term: {
         const auto m = first_match(c.matcher, range, *ex);
@@ -72,6 +68,13 @@ class Evaluator {
     return out;
   }
 
+  // The sentences `c`'s own `unless` rules out, added to `base` (in `storage`).
+  const Excluded* with_unless(const Condition& c, const Excluded& base, Excluded& storage) {
+    if (c.unless.empty()) return &base;
+    storage = exclude(c.unless, base);
+    return &storage;
+  }
+
   Excluded exclude(const std::vector<int>& unless, const Excluded& base) {
     Excluded out = base.empty() ? Excluded(doc_.sentences.size(), false) : base;
     for (const int id : unless)
@@ -93,12 +96,8 @@ class Evaluator {
     std::string text;
   };
   void near_misses(const Condition& c, TextRange range, const Excluded& excluded, std::vector<NearMiss>& out) {
-    const Excluded* ex = &excluded;
     Excluded merged;
-    if (!c.unless.empty()) {
-      merged = exclude(c.unless, excluded);
-      ex = &merged;
-    }
+    const Excluded* ex = with_unless(c, excluded, merged);
     switch (c.kind) {
       case Condition::Kind::term: {
         // Matches that an `unless` ruled out.

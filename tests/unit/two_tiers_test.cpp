@@ -66,32 +66,28 @@ TEST_CASE("a weak tier is its own rule, with the main rule's citations by defaul
   CHECK(rules.packs()[0].rules.size() == 2);
 }
 
-TEST_CASE("weak: errors are positioned and say what to write", "[tiers]") {
+namespace {
+
+// The only diagnostic of a rule `a` (require: x) whose weak: is `weak` (flow YAML).
+Diagnostic weak_error(const std::string& weak) {
   RuleSet rules;
-  const std::string no_accept =
+  const std::string yaml =
       "  - id: a\n    title: T\n    severity: error\n    message: M\n    citation: C\n    help: H\n    require: x\n"
-      "    weak: {id: a-weak, title: T, message: M, help: H, examples: {pass: [p], fail: [f]}}\n"
+      "    weak: {" + weak + ", title: T, help: H, examples: {pass: [p], fail: [f]}}\n"
       "    examples: {pass: [x], fail: [y]}\n";
-  const auto d = rules.load_pack(test::pack(no_accept), "pack.yaml");
+  const auto d = rules.load_pack(test::pack(yaml), "pack.yaml");
   REQUIRE(d.size() == 1);
-  CHECK(d[0].message.find("needs 'accept'") != std::string::npos);
-  CHECK(d[0].position.line == 11);
-  RuleSet dup;
-  const std::string same_id =
-      "  - id: a\n    title: T\n    severity: error\n    message: M\n    citation: C\n    help: H\n    require: x\n"
-      "    weak: {id: a, title: T, message: M, help: H, accept: z, examples: {pass: [p], fail: [f]}}\n"
-      "    examples: {pass: [x], fail: [y]}\n";
-  const auto e = dup.load_pack(test::pack(same_id), "pack.yaml");
-  REQUIRE(e.size() == 1);
-  CHECK(e[0].message == "duplicate rule id 'a'");
-  RuleSet missing;
-  const std::string no_placeholder =
-      "  - id: a\n    title: T\n    severity: error\n    message: M\n    citation: C\n    help: H\n    require: x\n"
-      "    weak: {id: a-inc, title: T, message: M, help: H, elements: {b: b}, examples: {pass: [p], fail: [f]}}\n"
-      "    examples: {pass: [x], fail: [y]}\n";
-  const auto m = missing.load_pack(test::pack(no_placeholder), "pack.yaml");
-  REQUIRE(m.size() == 1);
-  CHECK(m[0].message.find("{missing}") != std::string::npos);
+  return d[0];
+}
+
+}  // namespace
+
+TEST_CASE("weak: errors are positioned and say what to write", "[tiers]") {
+  const Diagnostic no_accept = weak_error("id: a-weak, message: M");
+  CHECK(no_accept.message.find("needs 'accept'") != std::string::npos);
+  CHECK(no_accept.position.line == 11);
+  CHECK(weak_error("id: a, message: M, accept: z").message == "duplicate rule id 'a'");
+  CHECK(weak_error("id: a-inc, message: M, elements: {b: b}").message.find("{missing}") != std::string::npos);
 }
 
 TEST_CASE("precision levels follow CodeQL's bands and need enough findings", "[precision]") {
