@@ -52,5 +52,5 @@ int main(int argc, char** argv) {
   for (const auto& c : costs) total += c.ms;
   std::printf("%zu documents, %zu KiB of text, %zu matchers, %.1f ms in all\n", docs.size(), bytes / 1024, costs.size(), total);
   for (const auto& c : costs)
-    std::printf("%8.2f ms %5.1f%% %6zu matches  %.90s\n", c.ms, 100 * c.ms / total, c.matches, c.m->source.c_str());
+    std::printf("%8.2f ms %5.1f%% %6zu matches  %.90s\n", c.ms, 100 * c.ms / total, c.matches, c.m->label().c_str());
 }

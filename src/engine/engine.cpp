@@ -44,7 +44,10 @@ class Evaluator {
     switch (c.kind) {
       case Condition::Kind::term: {
         const auto m = first_match(c.matcher, range, *ex);
-        if (m) witness = *m;
+        if (m) {
+          witness = *m;
+          witness_matcher = c.matcher;
+        }
         return m.has_value();
       }
       case Condition::Kind::negate: return !holds(c.children.front(), range, *ex);
@@ -86,6 +89,7 @@ class Evaluator {
   TextRange whole() const { return {0, static_cast<std::uint32_t>(doc_.text.size())}; }
 
   Match witness;  // the last term match that made a condition hold
+  int witness_matcher = -1;  // ... and its matcher
 
   // --explain: where a condition that does not hold came closest. Each near
   // miss is a unit (sentence, paragraph, ...) where some parts held, with
@@ -354,7 +358,8 @@ LintResult lint_document(const Document& doc, const RuleSet& rules, const Rule* 
     if (rule.kind == Rule::Kind::require) {
       if (ev.holds(rule.check, whole, {})) {
         if (std::getenv("CLAUSELINT_TRACE"))
-          fmt::print(stderr, "{}: [{}] satisfied by: {}\n", doc.source->path(), rule.id,
+          fmt::print(stderr, "{}: [{}] satisfied by '{}': {}\n", doc.source->path(), rule.id,
+                     ev.witness_matcher >= 0 ? rules.matchers()[static_cast<std::size_t>(ev.witness_matcher)].label() : "",
                      doc.sentence_at(ev.witness.begin) >= 0
                          ? doc.slice(doc.sentences[static_cast<std::size_t>(doc.sentence_at(ev.witness.begin))].range)
                          : doc.slice({ev.witness.begin, ev.witness.end}));
