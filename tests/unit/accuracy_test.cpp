@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 
@@ -16,7 +17,9 @@ namespace {
 
 // A folder with one policy (no contact, children under 13 covered) and its labels.
 fs::path labelled_folder(const std::string& labels) {
-  const fs::path dir = fs::temp_directory_path() / ("clauselint-accuracy-" + std::to_string(std::rand()));
+  static int count = 0;  // one folder per call, per process (ctest runs test cases in parallel)
+  const fs::path dir =
+      fs::temp_directory_path() / ("clauselint-accuracy-" + std::to_string(::getpid()) + "-" + std::to_string(++count));
   fs::create_directories(dir);
   std::ofstream(dir / "p.md") << "# P\n\nWe do not collect data from children under 13.\n";
   std::ofstream(dir / "p.labels.yaml") << "policy: p.md\n" << labels;
