@@ -1,5 +1,5 @@
 # Validates the SARIF clauselint writes with Microsoft's SARIF Multitool
-# (`validate --rule-kind "Sarif;Ghas"`, every level) and fails on any error.
+# (`validate --rule-kind "Sarif;Gh;Ghas"`, every level) and fails on any error.
 # The Multitool exits 0 even when the log is invalid, so this script reads
 # its report and judges the results itself.
 #
@@ -28,14 +28,36 @@ if(status GREATER 2 OR NOT EXISTS ${log})
   message(FATAL_ERROR "clauselint exited ${status} without writing ${log}:\n${err}")
 endif()
 if(DEFINED EXPECT_RESULTS)
+  # Missing clauses are errors; weak-wording warnings and notes come on top.
   file(READ ${log} written)
-  string(JSON results LENGTH "${written}" runs 0 results)
+  string(JSON all_results LENGTH "${written}" runs 0 results)
+  set(results 0)
+  if(all_results GREATER 0)
+    math(EXPR last_result "${all_results} - 1")
+    foreach(i RANGE ${last_result})
+      string(JSON result_level GET "${written}" runs 0 results ${i} level)
+      if(result_level STREQUAL "error")
+        math(EXPR results "${results} + 1")
+      endif()
+    endforeach()
+  endif()
   if(NOT results EQUAL EXPECT_RESULTS)
-    message(FATAL_ERROR "${log} has ${results} results; expected ${EXPECT_RESULTS}")
+    message(FATAL_ERROR "${log} has ${results} error results; expected ${EXPECT_RESULTS}")
   endif()
 endif()
+# Every rule carries its measured precision, as GitHub code scanning reads it.
+file(READ ${log} written)
+string(JSON rule_count LENGTH "${written}" runs 0 tool driver rules)
+math(EXPR last_rule "${rule_count} - 1")
+foreach(i RANGE ${last_rule})
+  string(JSON rule_id GET "${written}" runs 0 tool driver rules ${i} id)
+  string(JSON precision ERROR_VARIABLE no_precision GET "${written}" runs 0 tool driver rules ${i} properties precision)
+  if(no_precision OR NOT precision MATCHES "^(low|medium|high|very-high)$")
+    message(FATAL_ERROR "rule ${rule_id} has no valid properties.precision in ${log}")
+  endif()
+endforeach()
 execute_process(COMMAND ${MULTITOOL} validate ${log} -o ${report} --log ForceOverwrite
-                        --rule-kind "Sarif;Ghas" --level "Error;Warning;Note"
+                        --rule-kind "Sarif;Gh;Ghas" --level "Error;Warning;Note"
   RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT status EQUAL 0 OR NOT EXISTS ${report})
   message(FATAL_ERROR "the SARIF Multitool failed (${status}):\n${out}${err}")
