@@ -19,6 +19,7 @@
 #include "clauselint/engine.h"
 #include "clauselint/evaluation.h"
 #include "clauselint/input.h"
+#include "clauselint/output_target.h"
 #include "clauselint/parse.h"
 #include "clauselint/planner.h"
 #include "clauselint/runner.h"
@@ -88,6 +89,11 @@ void print_stats(const Report& report, std::chrono::steady_clock::duration elaps
 
 int run_lint(const Options& o) {
   const auto started = std::chrono::steady_clock::now();
+  for (const auto& [file, option] : {std::pair{o.output, "-o"}, std::pair{o.write_baseline, "--write-baseline"}})
+    if (const std::string error = check_output_target(file, o.paths, option); !error.empty()) {
+      fmt::print(std::cerr, "clauselint: error: {}\n", error);
+      return 2;
+    }
   const CollectedPaths inputs = collect_paths(o.paths);
   const RunPlan plan = plan_run(inputs.files, o.rules, o.config, o.stdin_filename);
   if (!plan.ok() && plan.jobs.empty()) {  // nothing can be linted: a pack or config is broken
@@ -150,7 +156,10 @@ int run_lint(const Options& o) {
   style.excerpts = o.color == "always" || (o.color == "auto" && terminal);
   if (o.output.empty()) {
     write_report(std::cout, report, format, style);
-    std::cout.flush();
+    if (const std::string error = flush_stdout(); !error.empty()) {  // /dev/full, a closed stdout: the report is lost
+      fmt::print(std::cerr, "clauselint: error: {}\n", error);
+      return 2;
+    }
   } else {
     std::ostringstream buffer;
     write_report(buffer, report, format, {});
@@ -243,7 +252,8 @@ int run_test(const Options& o) {
   // (files or folders). Default packs: every built-in pack, the library included.
   std::vector<std::string> packs, documents;
   for (const auto& item : o.test_packs) {
-    const bool document = !find_builtin_pack(item) && (std::filesystem::is_directory(item) || is_policy_extension(item));
+    std::error_code no_throw;
+    const bool document = !find_builtin_pack(item) && (std::filesystem::is_directory(item, no_throw) || is_policy_extension(item));
     (document ? documents : packs).push_back(item);
   }
   if (packs.empty()) packs = o.rules;

@@ -1,11 +1,11 @@
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "clauselint/bounded_read.h"
 #include "clauselint/builtin_packs.h"
+#include "clauselint/limits.h"
 #include "rules/spelling.h"
 
 namespace clauselint {
@@ -30,8 +30,8 @@ std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string
   }
   // Active library packs go first, so the packs that use their rules find them.
   auto is_library_file = [](const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return pack_flag(std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()), "library");
+    const BoundedRead read = read_bounded(path, kMaxPackBytes);
+    return read.ok && pack_flag(read.bytes, "library");
   };
   std::vector<std::string> ordered;
   for (const auto& item : selection) {
@@ -45,15 +45,18 @@ std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string
       if (!rules.find_pack(item)) append(rules.load_pack(pack->yaml, std::string(pack->file), activate_libraries));
       continue;
     }
-    std::ifstream in(item, std::ios::binary);
-    if (!in) {
+    const BoundedRead read = read_bounded(item, kMaxPackBytes);
+    if (!read.ok) {
       const auto names = selectable_builtin_packs();
-      diagnostics.push_back({item, {}, Severity::error,
-                             fmt::format("cannot load rule pack{}: not a built-in pack ({}) and not a readable file",
-                                         did_you_mean(item, names), fmt::join(names, ", "))});
+      if (read.too_large || read.error != "No such file or directory")
+        diagnostics.push_back({item, {}, Severity::error, describe_read_failure(read, "rule pack", kMaxPackBytes)});
+      else
+        diagnostics.push_back({item, {}, Severity::error,
+                               fmt::format("cannot load rule pack{}: not a built-in pack ({}) and not a readable file",
+                                           did_you_mean(item, names), fmt::join(names, ", "))});
       continue;
     }
-    const std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string& yaml = read.bytes;
     append(rules.load_pack(yaml, item, activate_libraries));
   }
   return diagnostics;

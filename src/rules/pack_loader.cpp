@@ -12,6 +12,8 @@
 #include "clauselint/builtin_packs.h"
 #include "clauselint/extractors.h"
 #include "clauselint/rule_set.h"
+#include "clauselint/safe_text.h"
+#include "clauselint/yaml_limits.h"
 #include "rules/spelling.h"
 
 namespace clauselint {
@@ -60,6 +62,10 @@ class PackLoader {
 
   std::vector<Diagnostic> load(std::string_view yaml) {
     yaml_ = yaml;
+    if (const auto limit = check_yaml_limits(yaml)) {  // depth, alias bombs: before yaml-cpp builds anything
+      diagnostics_.push_back({file_, limit->position, Severity::error, limit->message});
+      return diagnostics_;
+    }
     YAML::Node root;
     try {
       root = YAML::Load(std::string(yaml));
@@ -253,8 +259,7 @@ class PackLoader {
   }
 
   static bool is_kebab(const std::string& s) {
-    static const std::regex kebab("^[a-z0-9]+(-[a-z0-9]+)*$");
-    return std::regex_match(s, kebab);
+    return is_kebab_case(s);  // not std::regex: it recursed per character
   }
 
   void check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed, const std::string& where) {
@@ -316,7 +321,7 @@ class PackLoader {
     auto pattern = Pattern::compile(regex, message, offset);
     if (!pattern) {
       error(regex_mark(node.Mark(), regex, offset),
-            fmt::format("{}: invalid regex: {} at offset {} in '{}'", where, message, offset, regex));
+            fmt::format("{}: invalid regex: {} at offset {} in '{}'", where, message, offset, shorten(regex)));
       return -1;
     }
     return set_.add_matcher({source, std::move(pattern), nullptr});
