@@ -1,5 +1,7 @@
 #include <gumbo.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <vector>
 
@@ -8,6 +10,7 @@
 #include "clauselint/parse.h"
 #include "model/document_builder.h"
 #include "model/entities.h"
+#include "model/html_depth.h"
 
 namespace clauselint {
 namespace {
@@ -34,7 +37,8 @@ bool is_inline(GumboTag tag) {
 
 class HtmlReader {
  public:
-  HtmlReader(Document& doc, DocumentBuilder& builder) : doc_(doc), text_(doc.source->text()), builder_(builder) {}
+  // `text` is the source text, or a copy of it with over-deep tags blanked.
+  HtmlReader(Document& doc, DocumentBuilder& builder, const std::string& text) : doc_(doc), text_(text), builder_(builder) {}
 
   void walk(const GumboNode* node, int depth = 0) {
     if (depth > kMaxHtmlDepth) {  // deeper than any real page: its text, without structure, and no recursion
@@ -208,30 +212,50 @@ class HtmlReader {
   std::uint32_t last_origin_ = 0;
 };
 
+}  // namespace
+
+void note_ignored_html_tags(const Document& doc, std::vector<Diagnostic>& diagnostics) {
+  if (doc.ignored_html_tags == 0) return;
+  diagnostics.push_back({doc.source->path(), {}, Severity::note,
+                         fmt::format("HTML nested more than {} elements deep: {} deeper tags were ignored (their text "
+                                     "was read); see docs/limits.md", kMaxHtmlDepth, doc.ignored_html_tags)});
+}
+
+namespace {
+
 void destroy_gumbo_output(const GumboOptions& options, GumboOutput* output) { gumbo_destroy_output(&options, output); }
 
 }  // namespace
 
 Document parse_html(std::shared_ptr<const SourceFile> source, std::vector<Diagnostic>& diagnostics) {
-  (void)diagnostics;  // gumbo recovers from every error, as browsers do
+  // gumbo recovers from every error, as browsers do
   Document doc;
   doc.source = std::move(source);
   const std::string& text = doc.source->text();
   DocumentBuilder builder(doc);
   read_html(doc, builder, 0, static_cast<std::uint32_t>(text.size()));
   builder.finish();
+  note_ignored_html_tags(doc, diagnostics);
   return doc;
 }
 
 void read_html(Document& doc, DocumentBuilder& builder, std::uint32_t begin, std::uint32_t end) {
-  const std::string& text = doc.source->text();
+  const std::string* text = &doc.source->text();
+  std::string limited;  // a copy, only when the HTML may nest too deeply
+  if (may_nest_deeper(*text, begin, end, kMaxHtmlDepth)) {
+    limited = *text;
+    if (const std::size_t n = limit_html_depth(limited, begin, end, kMaxHtmlDepth); n > 0) {
+      text = &limited;
+      doc.ignored_html_tags += n;
+    }
+  }
   // No parse errors recorded: gumbo copies the stack of open elements into
   // each one, so unclosed elements cost memory quadratic in their number
   // (3 GB for 120 KB of "<span>"), and clauselint does not report them.
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
-  GumboOutput* output = gumbo_parse_with_options(&options, text.data() + begin, end - begin);
-  HtmlReader reader(doc, builder);
+  GumboOutput* output = gumbo_parse_with_options(&options, text->data() + begin, end - begin);
+  HtmlReader reader(doc, builder, *text);
   reader.walk(output->document);
   reader.finish();
   destroy_gumbo_output(options, output);
