@@ -81,8 +81,7 @@ std::string write_file_atomically(const std::string& path, std::string_view cont
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string temp = (dir / fmt::format(".{}.XXXXXX", target.filename().string())).string();
   const int fd = mkostemp(temp.data(), O_CLOEXEC);  // O_EXCL, mode 0600, unpredictable name
-  if (fd < 0) return fmt::format("cannot write {}: cannot create a temporary file in {}: {}", shown, printable(dir.string()),
-                                 std::strerror(errno));
+  if (fd < 0) return fmt::format("cannot write {}: {}", shown, std::strerror(errno));
   auto fail = [&](std::string why) {
     close(fd);
     unlink(temp.c_str());
