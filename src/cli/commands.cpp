@@ -263,6 +263,7 @@ int run_test(const Options& o) {
   if (!load(packs, rules, true)) return 2;
 
   std::size_t failed = 0, passed = 0;
+  bool input_errors = false;
   if (documents.empty()) {
     const auto outcomes = run_examples(rules);
     for (const Rule& rule : rules.rules()) {
@@ -283,6 +284,7 @@ int run_test(const Options& o) {
   } else {
     const CollectedPaths inputs = collect_paths(documents);
     print(inputs.diagnostics);
+    input_errors = has_errors(inputs.diagnostics);  // a path that cannot be read: exit 2, not a silent pass
     for (const auto& path : inputs.files) {
       LoadedSource loaded = read_source(path, path);
       print(loaded.diagnostics);
@@ -300,7 +302,7 @@ int run_test(const Options& o) {
     }
   }
   fmt::print("{} passed, {} failed\n", passed, failed);
-  return failed ? 1 : 0;
+  return input_errors ? 2 : failed ? 1 : 0;
 }
 
 int run_accuracy(const Options& o) {

@@ -73,6 +73,10 @@ void apply_suppressions(const Document& doc, const RuleSet& rules, std::vector<F
     Suppression s;
     s.kind = shorten(m->kind);
     s.rules = split_rule_ids(m->rules);
+    {  // each rule once: a comment naming a rule 4,000 times is one suppression of it
+      std::set<std::string> seen;
+      std::erase_if(s.rules, [&](const std::string& id) { return !seen.insert(id).second; });
+    }
     s.reason = m->reason;
     if (!s.rules.empty() && s.rules.front() == "--") {  // "clauselint-disable-file -- reason": no rule named
       std::string rest;
