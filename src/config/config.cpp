@@ -147,10 +147,6 @@ bool any_match(const std::vector<std::string>& globs, const std::string& path) {
 }  // namespace
 
 std::optional<Config> load_config(const std::string& path, std::vector<Diagnostic>& diagnostics) {
-  Config config;
-  config.file = path;
-  std::error_code ec;
-  config.dir = fs::absolute(path, ec).parent_path().lexically_normal().string();
   const BoundedRead read = read_bounded(path, kMaxConfigBytes);
   if (!read.ok) {
     diagnostics.push_back({path, {}, Severity::error,
@@ -159,7 +155,14 @@ std::optional<Config> load_config(const std::string& path, std::vector<Diagnosti
                                : "cannot read the config file"});
     return std::nullopt;
   }
-  const std::string& text = read.bytes;
+  return parse_config(read.bytes, path, diagnostics);
+}
+
+std::optional<Config> parse_config(const std::string& text, const std::string& path, std::vector<Diagnostic>& diagnostics) {
+  Config config;
+  config.file = path;
+  std::error_code ec;
+  config.dir = fs::absolute(path, ec).parent_path().lexically_normal().string();
   if (const auto limit = check_yaml_limits(text)) {
     diagnostics.push_back({path, limit->position, Severity::error, limit->message});
     return std::nullopt;

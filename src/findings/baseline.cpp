@@ -67,13 +67,17 @@ std::optional<Baseline> read_baseline(const std::string& path, std::vector<Diagn
                                : "cannot read the baseline file: write one with --write-baseline"});
     return std::nullopt;
   }
-  if (json_depth(read.bytes) > kMaxBaselineDepth) {
+  return parse_baseline(read.bytes, path, diagnostics);
+}
+
+std::optional<Baseline> parse_baseline(const std::string& text, const std::string& path, std::vector<Diagnostic>& diagnostics) {
+  if (json_depth(text) > kMaxBaselineDepth) {
     diagnostics.push_back({path, {}, Severity::error,
                            fmt::format("not a clauselint baseline: its JSON is nested more than {} levels deep; "
                                        "regenerate it with --write-baseline", kMaxBaselineDepth)});
     return std::nullopt;
   }
-  const json doc = json::parse(read.bytes, nullptr, false);
+  const json doc = json::parse(text, nullptr, false);
   const auto version = doc.is_object() && doc.contains("clauselint-baseline") ? doc["clauselint-baseline"] : json();
   if (doc.is_discarded() || !doc.is_object() || !version.is_number_integer() || version.get<long long>() != kBaselineVersion ||
       !doc.contains("findings") || !doc["findings"].is_array()) {
