@@ -23,6 +23,9 @@ namespace clauselint {
 
 std::string printable(std::string_view text);
 std::string shorten(std::string_view text, std::size_t max_chars = kMaxEchoedChars);
+// Every quoted part of a message ('...') longer than `max_chars` cut with
+// shorten(): a 1.7 MB regex is not echoed whole.
+std::string shorten_quoted(std::string_view message, std::size_t max_chars = kMaxEchoedChars);
 // Invalid UTF-8 replaced with U+FFFD (JSON and SARIF need valid UTF-8).
 std::string valid_utf8(std::string_view text);
 

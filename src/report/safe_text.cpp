@@ -40,6 +40,25 @@ std::string shorten(std::string_view text, std::size_t max_chars) {
   return fmt::format("{}...({} more bytes)", text.substr(0, i), text.size() - i);
 }
 
+std::string shorten_quoted(std::string_view message, std::size_t max_chars) {
+  if (message.size() <= max_chars) return std::string(message);
+  std::string out;
+  std::size_t i = 0;
+  while (i < message.size()) {
+    const std::size_t open = message.find('\'', i);
+    const std::size_t close = open == std::string_view::npos ? open : message.find('\'', open + 1);
+    if (close == std::string_view::npos) {
+      out.append(message.substr(i));
+      break;
+    }
+    out.append(message.substr(i, open + 1 - i));
+    out += shorten(message.substr(open + 1, close - open - 1), max_chars);
+    out += '\'';
+    i = close + 1;
+  }
+  return out;
+}
+
 std::string valid_utf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -6,6 +6,7 @@
 #include "clauselint/bounded_read.h"
 #include "clauselint/builtin_packs.h"
 #include "clauselint/limits.h"
+#include "clauselint/safe_text.h"
 #include "rules/spelling.h"
 
 namespace clauselint {
@@ -22,7 +23,10 @@ const RuleSet& shared_library() {
 
 std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string>& selection, bool activate_libraries) {
   std::vector<Diagnostic> diagnostics;
-  auto append = [&](std::vector<Diagnostic> more) { diagnostics.insert(diagnostics.end(), more.begin(), more.end()); };
+  auto append = [&](std::vector<Diagnostic> more) {
+    for (Diagnostic& d : more) d.message = shorten_quoted(d.message);  // a 1.7 MB regex is not echoed whole
+    diagnostics.insert(diagnostics.end(), more.begin(), more.end());
+  };
   if (selection.empty()) {
     for (const auto& pack : builtin_packs())
       if (pack.is_default) append(rules.load_pack(pack.yaml, std::string(pack.file)));

@@ -9,11 +9,11 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "clauselint/yaml_limits.h"
+
 #include "clauselint/builtin_packs.h"
 #include "clauselint/extractors.h"
 #include "clauselint/rule_set.h"
-#include "clauselint/safe_text.h"
-#include "clauselint/yaml_limits.h"
 #include "rules/spelling.h"
 
 namespace clauselint {
@@ -61,11 +61,11 @@ class PackLoader {
       : set_(set), file_(file), activate_library_(activate_library) {}
 
   std::vector<Diagnostic> load(std::string_view yaml) {
-    yaml_ = yaml;
     if (const auto limit = check_yaml_limits(yaml)) {  // depth, alias bombs: before yaml-cpp builds anything
       diagnostics_.push_back({file_, limit->position, Severity::error, limit->message});
       return diagnostics_;
     }
+    yaml_ = yaml;
     YAML::Node root;
     try {
       root = YAML::Load(std::string(yaml));
@@ -321,7 +321,7 @@ class PackLoader {
     auto pattern = Pattern::compile(regex, message, offset);
     if (!pattern) {
       error(regex_mark(node.Mark(), regex, offset),
-            fmt::format("{}: invalid regex: {} at offset {} in '{}'", where, message, offset, shorten(regex)));
+            fmt::format("{}: invalid regex: {} at offset {} in '{}'", where, message, offset, regex));
       return -1;
     }
     return set_.add_matcher({source, std::move(pattern), nullptr});
