@@ -99,7 +99,7 @@ int parse_args(int argc, char** argv, Options& o) {
     // "clauselint rule" meant the command, not a file.
     const std::string hint = did_you_mean(o.paths.front(), {"rules", "explain", "test", "accuracy"});
     if (!hint.empty()) {
-      std::cerr << "clauselint: error: no command or file '" << o.paths.front() << "'" << hint << "\n";
+      std::cerr << "clauselint: error: no command or file '" << printable(o.paths.front()) << "'" << hint << "\n";
       return 2;
     }
   }
