@@ -33,13 +33,13 @@ seed() {
   case $target in
     markdown) find fixtures tests/inputs tests/baseline examples -name '*.md' -o -name '*.txt' | head -400 | xargs -I{} cp {} "$dir/" 2>/dev/null || true ;;
     html) find fixtures tests/inputs -name '*.html' -o -name '*.htm' | xargs -I{} cp {} "$dir/" 2>/dev/null || true
-          find fixtures/core -name '*.md' | head -20 | xargs -I{} cp {} "$dir/" ;;
+          find fixtures/core -name '*.md' | head -20 | xargs -I{} cp {} "$dir/" || true ;;
     pack) for f in rules/*.yaml tests/packs/*.yaml tests/hostile/packs/*.yaml; do cp "$f" "$dir/$(echo "$f" | tr / _)"; done ;;
     config) find tests/config -name '*.yaml' | while read -r f; do cp "$f" "$dir/$(echo "$f" | tr / _)"; done ;;
     baseline) find tests/baseline -name '*.json' | xargs -I{} cp {} "$dir/"
               echo '{"clauselint-baseline": 1, "findings": [{"file": "a.md", "rule": "r", "fingerprint": "0:1"}]}' >"$dir/small.json" ;;
     suppressions) grep -rhoE '<!-- ?clauselint-[^>]*-->' fixtures tests/inputs docs 2>/dev/null | sed -E 's/^<!-- ?//; s/ ?-->$//' |
-                    sort -u | head -200 | { i=0; while IFS= read -r line; do printf '%s' "$line" >"$dir/s$i"; i=$((i + 1)); done; } ;;
+                    sort -u | head -200 | { i=0; while IFS= read -r line; do printf '%s' "$line" >"$dir/s$i"; i=$((i + 1)); done; } || true ;;
   esac
 }
 
