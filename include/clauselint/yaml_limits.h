@@ -1,6 +1,7 @@
 // Limits checked on YAML text (rule packs, config files) before it is loaded:
-// nesting depth (kMaxYamlDepth) and the number of nodes after expanding
-// aliases (kMaxYamlNodes: an "alias bomb" of a few lines stands for billions).
+// nesting depth (kMaxYamlDepth), the number of nodes after expanding aliases
+// (kMaxYamlNodes: an "alias bomb" of a few lines stands for billions), and no
+// alias inside the collection it refers to (a cycle, which yaml-cpp accepts).
 // Streams the text through yaml-cpp's event parser, so the check itself uses
 // memory proportional to the anchors, not to the expansion.
 #pragma once

@@ -27,6 +27,12 @@ class LimitChecker : public YAML::EventHandler {
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { leaf(mark, anchor); }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    // yaml-cpp lets an alias refer to the collection it sits in: a cycle that
+    // any walk of the tree follows forever (found by fuzzing the pack loader).
+    for (const Frame& open : stack_)
+      if (open.anchor == anchor)
+        throw LimitHit{{at(mark), "this alias refers to a list or mapping that contains it (a cycle): "
+                                  "use an anchor defined before and outside it"}};
     const auto it = sizes_.find(anchor);
     add(mark, it == sizes_.end() ? 1 : it->second);
   }

@@ -490,6 +490,20 @@ case_d28_rules_takes_policy() {
 
 # ------------------------------------------------------------- our own cases
 
+# Found by fuzz_pack: an alias inside the mapping it names ("&h {any: [*h]}")
+# recursed until the stack overflowed.
+case_x_fuzz_cyclic_alias_pack() {
+  run --rules "$H/packs/fuzz-cyclic-alias.yaml" "$GOOD"
+  expect_rc 2
+  expect_err "fuzz-cyclic-alias.yaml:19:[0-9]+: error: this alias refers to a list or mapping that contains it \(a cycle\)"
+}
+case_x_cyclic_alias_config() {
+  printf 'packs: &p [core, *p]\n' >"$T/c.yaml"
+  run --config "$T/c.yaml" "$GOOD"
+  expect_rc 2
+  expect_err "c.yaml:1:[0-9]+: error: this alias refers to a list or mapping that contains it"
+}
+
 case_x_deep_yaml_config() {
   { printf 'packs: [%s]\nrules: ' "$MINI"; repeat '[' 200; repeat ']' 200; echo; } >"$T/c.yaml"
   run --config "$T/c.yaml" "$GOOD"

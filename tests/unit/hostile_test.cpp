@@ -164,7 +164,11 @@ TEST_CASE("YAML limits: depth and alias expansion, with positions", "[hostile][l
   REQUIRE(expanded);
   CHECK(expanded->message.find("aliases") != std::string::npos);
   CHECK_FALSE(check_yaml_limits("a: &a [1, 2]\nb: *a\nc: *a\n"));
-  CHECK_FALSE(check_yaml_limits("a: [unclosed\n"));  // a syntax error is the loader's to report
+  CHECK_FALSE(check_yaml_limits("a: [unclosed\n"));
+  const auto cycle = check_yaml_limits("a: &x {any: [b, *x]}\n");  // found by fuzz_pack
+  REQUIRE(cycle);
+  CHECK(cycle->position == Position{1, 17});
+  CHECK(cycle->message.find("a cycle") != std::string::npos);  // a syntax error is the loader's to report
 }
 
 TEST_CASE("kebab-case without std::regex", "[hostile][loader]") {
