@@ -47,6 +47,8 @@ struct Config {
 
 // Reads and validates a config file; nullopt (with errors) when it is invalid.
 std::optional<Config> load_config(const std::string& path, std::vector<Diagnostic>& diagnostics);
+// The same for config text already read (`path` names it and sets its folder).
+std::optional<Config> parse_config(const std::string& text, const std::string& path, std::vector<Diagnostic>& diagnostics);
 
 // The nearest .clauselint.yaml in the folder of `file` or above it; "" if none.
 std::string find_config(const std::string& file);

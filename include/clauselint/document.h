@@ -81,6 +81,7 @@ class Document {
   // character (an entity such as "&amp;"), by source offset.
   std::map<std::uint32_t, std::uint32_t> source_lengths;
   std::vector<Comment> comments;         // HTML comments, in source order (never prose)
+  std::size_t ignored_html_tags = 0;     // tags nested deeper than kMaxHtmlDepth, read as text only
 
   // Source position of the character at text offset `offset`.
   Position position_of(std::uint32_t offset) const;

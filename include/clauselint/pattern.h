@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "clauselint/limits.h"
+
 namespace clauselint {
 
 struct Match {
@@ -38,6 +40,19 @@ class Pattern {
   using Accept = bool (*)(std::string_view match, const void* context);
   std::string find_all(std::string_view text, std::vector<Match>& out, Accept accept = nullptr,
                        const void* context = nullptr) const;
+  // What stopped a scan early (see find_in_blocks); empty `what` when none.
+  struct Problem {
+    enum class Kind { none, limit, rejections, budget } kind = Kind::none;
+    std::string what;             // PCRE2's error, or the limit's description
+    std::uint32_t offset = 0;     // text offset where the scan stopped
+    explicit operator bool() const { return kind != Kind::none; }
+  };
+  // As find_all(), for a text of blocks joined by "\n" where no match may
+  // span two blocks: each block is searched on its own (a match cannot run
+  // past its block, so a rejected match is never retried across the whole
+  // text), and the scan stops at the file's match budget (MatchBudget).
+  Problem find_in_blocks(std::string_view text, std::vector<Match>& out, Accept accept = nullptr,
+                         const void* context = nullptr) const;
   // True when the pattern matches somewhere in `text`.
   bool search(std::string_view text) const;
 
@@ -47,6 +62,25 @@ class Pattern {
   explicit Pattern(std::string source);
   std::string source_;
   Compiled* compiled_ = nullptr;
+};
+
+// The matching time one file may use, on this thread: set by the runner for
+// each file (kMatchBudgetMs, or CLAUSELINT_MATCH_BUDGET_MS); find_in_blocks()
+// stops once it is spent. Without a MatchBudget in scope there is no limit.
+class MatchBudget {
+ public:
+  explicit MatchBudget(std::uint32_t milliseconds);
+  ~MatchBudget();
+  MatchBudget(const MatchBudget&) = delete;
+  MatchBudget& operator=(const MatchBudget&) = delete;
+  static bool spent();                  // the budget in scope on this thread is used up
+  static std::uint32_t milliseconds();  // the budget in scope (0: none)
+  static std::uint32_t from_environment();  // CLAUSELINT_MATCH_BUDGET_MS, else kMatchBudgetMs
+
+ private:
+  MatchBudget* previous_;
+  std::int64_t deadline_ns_;
+  std::uint32_t ms_;
 };
 
 // Limits applied to every match (see pcre2_set_match_limit/depth_limit).

@@ -21,6 +21,7 @@
 #include "clauselint/engine.h"
 #include "clauselint/evaluation.h"
 #include "clauselint/input.h"
+#include "clauselint/output_target.h"
 #include "clauselint/parse.h"
 #include "clauselint/precision.h"
 #include "clauselint/planner.h"
@@ -91,6 +92,11 @@ void print_stats(const Report& report, std::chrono::steady_clock::duration elaps
 
 int run_lint(const Options& o) {
   const auto started = std::chrono::steady_clock::now();
+  for (const auto& [file, option] : {std::pair{o.output, "-o"}, std::pair{o.write_baseline, "--write-baseline"}})
+    if (const std::string error = check_output_target(file, o.paths, option); !error.empty()) {
+      fmt::print(std::cerr, "clauselint: error: {}\n", error);
+      return 2;
+    }
   const CollectedPaths inputs = collect_paths(o.paths);
   RunPlan plan = plan_run(inputs.files, o.rules, o.config, o.stdin_filename);
   if (const auto floor = parse_precision(o.min_precision))  // --min-precision: the others are off
@@ -158,7 +164,10 @@ int run_lint(const Options& o) {
   style.excerpts = o.color == "always" || (o.color == "auto" && terminal);
   if (o.output.empty()) {
     write_report(std::cout, report, format, style);
-    std::cout.flush();
+    if (const std::string error = flush_stdout(); !error.empty()) {  // /dev/full, a closed stdout: the report is lost
+      fmt::print(std::cerr, "clauselint: error: {}\n", error);
+      return 2;
+    }
   } else {
     std::ostringstream buffer;
     write_report(buffer, report, format, {});
@@ -275,7 +284,8 @@ int run_test(const Options& o) {
   // (files or folders). Default packs: every built-in pack, the library included.
   std::vector<std::string> packs, documents;
   for (const auto& item : o.test_packs) {
-    const bool document = !find_builtin_pack(item) && (std::filesystem::is_directory(item) || is_policy_extension(item));
+    std::error_code no_throw;
+    const bool document = !find_builtin_pack(item) && (std::filesystem::is_directory(item, no_throw) || is_policy_extension(item));
     (document ? documents : packs).push_back(item);
   }
   if (packs.empty()) packs = o.rules;
@@ -285,6 +295,7 @@ int run_test(const Options& o) {
   if (!load(packs, rules, true)) return 2;
 
   std::size_t failed = 0, passed = 0;
+  bool input_errors = false;
   if (documents.empty()) {
     const auto outcomes = run_examples(rules);
     for (const Rule& rule : rules.rules()) {
@@ -305,6 +316,7 @@ int run_test(const Options& o) {
   } else {
     const CollectedPaths inputs = collect_paths(documents);
     print(inputs.diagnostics);
+    input_errors = has_errors(inputs.diagnostics);  // a path that cannot be read: exit 2, not a silent pass
     for (const auto& path : inputs.files) {
       LoadedSource loaded = read_source(path, path);
       print(loaded.diagnostics);
@@ -322,7 +334,7 @@ int run_test(const Options& o) {
     }
   }
   fmt::print("{} passed, {} failed\n", passed, failed);
-  return failed ? 1 : 0;
+  return input_errors ? 2 : failed ? 1 : 0;
 }
 
 // rules/measured/precision.yaml: each scored rule's measured precision and

@@ -6,6 +6,8 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/options.h"
+#include "clauselint/input.h"
+#include "clauselint/safe_text.h"
 #include "rules/spelling.h"
 
 namespace clauselint::cli {
@@ -104,11 +106,21 @@ int parse_args(int argc, char** argv, Options& o) {
   if (test->parsed()) o.command = "test";
   if (accuracy->parsed()) o.command = "accuracy";
   if (!o.print_config.empty()) o.command = "print-config";
-  if (o.command == "lint" && !o.paths.empty() && !std::filesystem::exists(o.paths.front())) {
+  // --rules takes pack names and .yaml files: an empty item ("--rules ,") or a
+  // policy means a value went missing and CLI11 took the next argument.
+  for (const auto& pack : o.rules) {
+    if (pack.empty() || is_policy_extension(pack)) {
+      std::cerr << "clauselint: error: --rules got " << (pack.empty() ? "an empty pack name" : "'" + printable(pack) + "', a policy,")
+                << ": give built-in pack names or .yaml files, e.g. --rules core,gdpr policy.md\n";
+      return 2;
+    }
+  }
+  std::error_code no_throw;  // a symlink loop or a 5,000-character name is not a crash
+  if (o.command == "lint" && !o.paths.empty() && !std::filesystem::exists(o.paths.front(), no_throw)) {
     // "clauselint rule" meant the command, not a file.
     const std::string hint = did_you_mean(o.paths.front(), {"rules", "explain", "test", "accuracy"});
     if (!hint.empty()) {
-      std::cerr << "clauselint: error: no command or file '" << o.paths.front() << "'" << hint << "\n";
+      std::cerr << "clauselint: error: no command or file '" << printable(o.paths.front()) << "'" << hint << "\n";
       return 2;
     }
   }

@@ -2,14 +2,15 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <yaml-cpp/yaml.h>
 
+#include "clauselint/bounded_read.h"
 #include "clauselint/builtin_packs.h"
+#include "clauselint/limits.h"
+#include "clauselint/yaml_limits.h"
 
 namespace fs = std::filesystem;
 
@@ -17,6 +18,7 @@ namespace clauselint {
 namespace {
 
 constexpr const char* kConfigName = ".clauselint.yaml";
+constexpr std::size_t kMaxConfigString = 4096;
 
 // `path` as shown to users: relative to the current folder when inside it.
 std::string display_path(const fs::path& path) {
@@ -67,11 +69,18 @@ class ConfigReader {
 
   std::vector<std::string> strings(const YAML::Node& node, const std::string& what) {
     std::vector<std::string> out;
+    // A glob or path longer than any real one: refused, since glob matching
+    // costs pattern x path length.
+    auto take = [&](const YAML::Node& item) {
+      if (item.Scalar().size() > kMaxConfigString)
+        error(item.Mark(), fmt::format("an item of {} is {} bytes long; the limit is {}", what, item.Scalar().size(), kMaxConfigString));
+      else out.push_back(item.Scalar());
+    };
     if (node.IsScalar()) {
-      out.push_back(node.Scalar());
+      take(node);
     } else if (node.IsSequence()) {
       for (const auto& item : node) {
-        if (item.IsScalar()) out.push_back(item.Scalar());
+        if (item.IsScalar()) take(item);
         else error(item.Mark(), fmt::format("every item of {} must be a string", what));
       }
     } else {
@@ -138,15 +147,26 @@ bool any_match(const std::vector<std::string>& globs, const std::string& path) {
 }  // namespace
 
 std::optional<Config> load_config(const std::string& path, std::vector<Diagnostic>& diagnostics) {
-  Config config;
-  config.file = path;
-  config.dir = fs::absolute(path).parent_path().lexically_normal().string();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diagnostics.push_back({path, {}, Severity::error, "cannot read the config file"});
+  const BoundedRead read = read_bounded(path, kMaxConfigBytes);
+  if (!read.ok) {
+    diagnostics.push_back({path, {}, Severity::error,
+                           read.too_large || read.error != "No such file or directory"
+                               ? describe_read_failure(read, "the config file", kMaxConfigBytes)
+                               : "cannot read the config file"});
     return std::nullopt;
   }
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return parse_config(read.bytes, path, diagnostics);
+}
+
+std::optional<Config> parse_config(const std::string& text, const std::string& path, std::vector<Diagnostic>& diagnostics) {
+  Config config;
+  config.file = path;
+  std::error_code ec;
+  config.dir = fs::absolute(path, ec).parent_path().lexically_normal().string();
+  if (const auto limit = check_yaml_limits(text)) {
+    diagnostics.push_back({path, limit->position, Severity::error, limit->message});
+    return std::nullopt;
+  }
   try {
     if (!ConfigReader(config, diagnostics).read(YAML::Load(text))) return std::nullopt;
   } catch (const YAML::Exception& e) {
@@ -203,26 +223,6 @@ std::vector<Diagnostic> check_rule_ids(const Config& config, const RuleSet& rule
                      fmt::format("unknown rule '{}'{} (no pack this config uses defines it): 'clauselint rules' lists them", id,
                                  rules.suggest_rule(id))});
   return out;
-}
-
-bool glob_match(std::string_view pattern, std::string_view path) {
-  if (pattern.starts_with("./")) pattern.remove_prefix(2);
-  if (pattern.empty()) return path.empty();
-  if (pattern.starts_with("**")) {
-    std::string_view rest = pattern.substr(2);
-    if (rest.starts_with('/')) rest.remove_prefix(1);
-    for (std::size_t i = 0; i <= path.size(); ++i)
-      if ((i == 0 || path[i - 1] == '/' || rest.empty()) && glob_match(rest, path.substr(i))) return true;
-    return false;
-  }
-  if (path.empty()) return false;
-  if (pattern[0] == '*') {
-    for (std::size_t i = 0; i <= path.size() && (i == 0 || path[i - 1] != '/'); ++i)
-      if (glob_match(pattern.substr(1), path.substr(i))) return true;
-    return false;
-  }
-  if (pattern[0] == '?' ? path[0] != '/' : pattern[0] == path[0]) return glob_match(pattern.substr(1), path.substr(1));
-  return false;
 }
 
 std::string describe(const EffectiveConfig& config) {

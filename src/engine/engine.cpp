@@ -1,5 +1,6 @@
 #include "clauselint/engine.h"
 #include "clauselint/suppressions.h"
+#include "engine/match_failures.h"
 
 #include <algorithm>
 #include <cctype>
@@ -30,11 +31,10 @@ class Evaluator {
         const auto* matcher = static_cast<const Matcher*>(context);
         return text.find('\n') == std::string_view::npos && (!matcher->accept || matcher->accept(text));
       };
-      const std::string problem = m.pattern->find_all(doc_.text, *slot, accept, &m);
-      if (!problem.empty())
-        diagnostics_.push_back({doc_.source->path(), {}, Severity::error,
-                                fmt::format("{}; matches after that point were ignored: simplify the pattern", problem)});
+      if (const auto problem = m.pattern->find_in_blocks(doc_.text, *slot, accept, &m))
+        failures.record(id, m.pattern->source(), problem);
     }
+    failures.touch(id);  // a rule that used a failed matcher is skipped (match_failures.h)
     return *slot;
   }
 
@@ -187,6 +187,7 @@ class Evaluator {
   }
 
  public:
+  MatchFailures failures;
 
  private:
   bool is_excluded(const Match& m, const Excluded& excluded) const {
@@ -353,6 +354,7 @@ LintResult lint_document(const Document& doc, const RuleSet& rules, const Rule* 
   const TextRange whole = ev.whole();
   for (const Rule& rule : rules.rules()) {
     if (only && &rule != only) continue;
+    ev.failures.start_rule(&rule);
     if (rule.when && !ev.holds(*rule.when, whole, {})) continue;
 
     if (rule.kind == Rule::Kind::require) {
@@ -408,6 +410,7 @@ LintResult lint_document(const Document& doc, const RuleSet& rules, const Rule* 
       result.findings.push_back(std::move(f));
     }
   }
+  ev.failures.finish(doc, rules, result);
   if (!only) apply_suppressions(doc, rules, result.findings);
   sort_findings(result.findings);
   assign_fingerprints(result.findings);

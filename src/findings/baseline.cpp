@@ -1,12 +1,15 @@
 #include "clauselint/baseline.h"
 
-#include <fstream>
-#include <iterator>
+
+#include <algorithm>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "clauselint/bounded_read.h"
+#include "clauselint/limits.h"
 #include "clauselint/report.h"
+#include "clauselint/safe_text.h"
 
 namespace clauselint {
 namespace {
@@ -14,7 +17,34 @@ namespace {
 using json = nlohmann::ordered_json;
 constexpr int kBaselineVersion = 1;
 
-std::string key_path(const Finding& f, const std::string& root) { return relative_to_root(f.file, root).value_or(f.file); }
+// Valid UTF-8 (as the JSON file stores it), so that a file name with a bad
+// byte matches its own entry.
+std::string key_path(const Finding& f, const std::string& root) {
+  return valid_utf8(relative_to_root(f.file, root).value_or(f.file));
+}
+
+// Deepest nesting of [ and { outside strings (a baseline has 3 levels; a
+// hostile file of "[[[[..." would build millions of nested values).
+int json_depth(std::string_view text) {
+  int depth = 0, deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+constexpr int kMaxBaselineDepth = 16;
 
 }  // namespace
 
@@ -25,18 +55,31 @@ std::string baseline_json(const std::vector<Finding>& findings, const std::strin
   json list = json::array();
   for (const auto& [file, rule, fingerprint] : entries)
     list.push_back({{"file", file}, {"rule", rule}, {"fingerprint", fingerprint}});
-  return json{{"clauselint-baseline", kBaselineVersion}, {"findings", list}}.dump(2) + "\n";
+  return json{{"clauselint-baseline", kBaselineVersion}, {"findings", list}}.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 std::optional<Baseline> read_baseline(const std::string& path, std::vector<Diagnostic>& diagnostics) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diagnostics.push_back({path, {}, Severity::error, "cannot read the baseline file: write one with --write-baseline"});
+  const BoundedRead read = read_bounded(path, kMaxBaselineBytes);
+  if (!read.ok) {
+    diagnostics.push_back({path, {}, Severity::error,
+                           read.too_large || read.error != "No such file or directory"
+                               ? describe_read_failure(read, "the baseline file", kMaxBaselineBytes)
+                               : "cannot read the baseline file: write one with --write-baseline"});
     return std::nullopt;
   }
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return parse_baseline(read.bytes, path, diagnostics);
+}
+
+std::optional<Baseline> parse_baseline(const std::string& text, const std::string& path, std::vector<Diagnostic>& diagnostics) {
+  if (json_depth(text) > kMaxBaselineDepth) {
+    diagnostics.push_back({path, {}, Severity::error,
+                           fmt::format("not a clauselint baseline: its JSON is nested more than {} levels deep; "
+                                       "regenerate it with --write-baseline", kMaxBaselineDepth)});
+    return std::nullopt;
+  }
   const json doc = json::parse(text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || doc.value("clauselint-baseline", 0) != kBaselineVersion ||
+  const auto version = doc.is_object() && doc.contains("clauselint-baseline") ? doc["clauselint-baseline"] : json();
+  if (doc.is_discarded() || !doc.is_object() || !version.is_number_integer() || version.get<long long>() != kBaselineVersion ||
       !doc.contains("findings") || !doc["findings"].is_array()) {
     diagnostics.push_back({path, {}, Severity::error,
                            fmt::format("not a clauselint baseline (version {}): regenerate it with --write-baseline", kBaselineVersion)});

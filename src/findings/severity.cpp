@@ -1,3 +1,5 @@
+#include "clauselint/safe_text.h"
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "clauselint/diagnostic.h"
@@ -24,11 +26,20 @@ std::optional<Severity> parse_severity(std::string_view text) {
 std::string format_diagnostic(const Diagnostic& d) {
   std::string out;
   if (!d.file.empty()) {
-    out += d.file;
+    out += printable(d.file);
     if (d.position.line > 0) out += fmt::format(":{}:{}", d.position.line, d.position.column);
     out += ": ";
   }
-  out += fmt::format("{}: {}", to_string(d.severity), d.message);
+  // Messages may quote input (a file name, a comment): shown safely, but a
+  // message's own line breaks are kept.
+  std::string message;
+  for (std::size_t b = 0; b <= d.message.size();) {
+    const std::size_t e = std::min(d.message.find('\n', b), d.message.size());
+    if (b > 0) message += '\n';
+    message += printable(std::string_view(d.message).substr(b, e - b));
+    b = e + 1;
+  }
+  out += fmt::format("{}: {}", to_string(d.severity), message);
   return out;
 }
 

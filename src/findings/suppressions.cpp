@@ -1,12 +1,15 @@
 #include "clauselint/suppressions.h"
 
+#include <algorithm>
 #include <climits>
 #include <map>
-#include <regex>
 #include <set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include "clauselint/safe_text.h"
+#include "clauselint/suppression_syntax.h"
 
 namespace clauselint {
 namespace {
@@ -56,23 +59,25 @@ const Rule& invalid_suppression_rule() {
 }
 
 void apply_suppressions(const Document& doc, const RuleSet& rules, std::vector<Finding>& findings) {
-  static const std::regex directive(
-      R"(^clauselint-([a-z-]+)(?:[ \t\n]+((?:(?![ \t\n]+--(?:[ \t\n]|$))[\s\S])*))?(?:[ \t\n]+--(?:[ \t\n]+([\s\S]*))?)?$)");
   std::vector<Suppression> list;
   std::vector<Finding> problems;
   std::map<std::string, std::size_t> open;  // rule -> index of its open clauselint-disable
   for (const Comment& c : doc.comments) {
     if (!c.text.starts_with("clauselint-")) continue;
     const SourceRange at{doc.source->locate(c.begin), doc.source->locate(c.end)};
-    std::smatch m;
-    if (!std::regex_match(c.text, m, directive)) {
-      problems.push_back(misuse(doc, at, fmt::format("malformed clauselint comment '{}'", c.text)));
+    const std::optional<Directive> m = parse_directive(c.text);
+    if (!m) {
+      problems.push_back(misuse(doc, at, fmt::format("malformed clauselint comment '{}'", shorten(c.text))));
       continue;
     }
     Suppression s;
-    s.kind = m[1].str();
-    s.rules = split_rule_ids(m[2].str());
-    s.reason = m[3].str();
+    s.kind = shorten(m->kind);
+    s.rules = split_rule_ids(m->rules);
+    {  // each rule once: a comment naming a rule 4,000 times is one suppression of it
+      std::set<std::string> seen;
+      std::erase_if(s.rules, [&](const std::string& id) { return !seen.insert(id).second; });
+    }
+    s.reason = m->reason;
     if (!s.rules.empty() && s.rules.front() == "--") {  // "clauselint-disable-file -- reason": no rule named
       std::string rest;
       for (std::size_t i = 1; i < s.rules.size(); ++i) rest += (rest.empty() ? "" : " ") + s.rules[i];
@@ -93,7 +98,7 @@ void apply_suppressions(const Document& doc, const RuleSet& rules, std::vector<F
     for (const auto& id : s.rules)
       if (!rules.find_rule(id) && id != invalid_suppression_rule().id)
         problems.push_back(misuse(doc, at, fmt::format("clauselint-{} names unknown rule '{}'{}: 'clauselint rules' lists the rules",
-                                                       s.kind, id, rules.suggest_rule(id))));
+                                                       s.kind, shorten(id), rules.suggest_rule(id))));
     if (s.kind == "enable") {
       for (const auto& id : s.rules) {
         const auto it = open.find(id);

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "clauselint/input.h"
@@ -39,6 +41,22 @@ std::string from_utf16(std::string_view bytes, bool big_endian, bool& had_errors
   return out;
 }
 
+// UTF-16 without a byte-order mark: ASCII-range text leaves a NUL in every
+// other byte. Looks at the first 8 KiB; 0 none, 1 little-endian, 2 big-endian.
+int bomless_utf16(std::string_view bytes) {
+  const std::size_t n = std::min<std::size_t>(bytes.size(), 8192) & ~std::size_t{1};
+  if (n < 4) return 0;
+  std::size_t zero_even = 0, zero_odd = 0;
+  for (std::size_t i = 0; i < n; i += 2) {
+    zero_even += bytes[i] == '\0';
+    zero_odd += bytes[i + 1] == '\0';
+  }
+  const std::size_t pairs = n / 2;
+  if (zero_odd * 10 >= pairs * 9 && zero_even * 10 < pairs) return 1;
+  if (zero_even * 10 >= pairs * 9 && zero_odd * 10 < pairs) return 2;
+  return 0;
+}
+
 }  // namespace
 
 LoadedSource decode_source(std::string path, std::string bytes) {
@@ -59,6 +77,11 @@ LoadedSource decode_source(std::string path, std::string bytes) {
     bool had_errors = false;
     text = from_utf16(std::string_view(bytes).substr(2), bytes[0] == '\xFE', had_errors);
     if (had_errors) encoding_note = "invalid UTF-16 (unpaired surrogate or odd length) was replaced with U+FFFD";
+  } else if (const int utf16 = bytes.find('\0') == std::string::npos ? 0 : bomless_utf16(bytes); utf16 != 0) {
+    bool had_errors = false;
+    text = from_utf16(bytes, utf16 == 2, had_errors);
+    encoding_note = fmt::format("read as UTF-16{} (it has no byte-order mark){}: save the file as UTF-8",
+                                utf16 == 2 ? "BE" : "LE", had_errors ? ", invalid UTF-16 was replaced with U+FFFD" : "");
   } else {
     text = std::move(bytes);
   }

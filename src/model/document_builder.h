@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "clauselint/diagnostic.h"
 #include "clauselint/document.h"
 #include "model/text_builder.h"
 
@@ -41,5 +42,7 @@ namespace clauselint {
 // Reads the HTML at source bytes [begin, end) of `doc` into `builder`: a
 // whole HTML file, or an HTML block inside Markdown (src/model/html.cpp).
 void read_html(Document& doc, DocumentBuilder& builder, std::uint32_t begin, std::uint32_t end);
+// A note when read_html() ignored over-deep tags (doc.ignored_html_tags).
+void note_ignored_html_tags(const Document& doc, std::vector<Diagnostic>& diagnostics);
 
 }  // namespace clauselint

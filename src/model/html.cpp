@@ -1,9 +1,16 @@
 #include <gumbo.h>
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "clauselint/limits.h"
 #include "clauselint/markdown.h"
 #include "clauselint/parse.h"
 #include "model/document_builder.h"
 #include "model/entities.h"
+#include "model/html_depth.h"
 
 namespace clauselint {
 namespace {
@@ -30,9 +37,14 @@ bool is_inline(GumboTag tag) {
 
 class HtmlReader {
  public:
-  HtmlReader(Document& doc, DocumentBuilder& builder) : doc_(doc), text_(doc.source->text()), builder_(builder) {}
+  // `text` is the source text, or a copy of it with over-deep tags blanked.
+  HtmlReader(Document& doc, DocumentBuilder& builder, const std::string& text) : doc_(doc), text_(text), builder_(builder) {}
 
-  void walk(const GumboNode* node) {
+  void walk(const GumboNode* node, int depth = 0) {
+    if (depth > kMaxHtmlDepth) {  // deeper than any real page: its text, without structure, and no recursion
+      walk_flat(node);
+      return;
+    }
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
       append_text(node->v.text);
       return;
@@ -74,13 +86,34 @@ class HtmlReader {
       default: break;
     }
     const GumboVector& children = node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i) walk(static_cast<const GumboNode*>(children.data[i]));
+    for (unsigned i = 0; i < children.length; ++i) walk(static_cast<const GumboNode*>(children.data[i]), depth + 1);
     if (tag == GUMBO_TAG_A) show_destination(node);
     if (!inline_tag) finish_leaf();
     context_ = saved;
   }
 
   void finish() { finish_leaf(); }
+
+  // The text of a subtree, in document order, with an explicit stack.
+  void walk_flat(const GumboNode* root) {
+    std::vector<const GumboNode*> pending = {root};
+    while (!pending.empty()) {
+      const GumboNode* node = pending.back();
+      pending.pop_back();
+      if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
+        append_text(node->v.text);
+        continue;
+      }
+      if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) continue;
+      if (is_skipped(node->v.element.tag)) continue;
+      if (node->v.element.tag == GUMBO_TAG_BR) {
+        builder_.text.append_space(last_origin_);
+        continue;
+      }
+      const GumboVector& children = node->v.element.children;
+      for (unsigned i = children.length; i-- > 0;) pending.push_back(static_cast<const GumboNode*>(children.data[i]));
+    }
+  }
 
  private:
   struct Context {
@@ -114,7 +147,9 @@ class HtmlReader {
       const std::size_t plain_end = amp == std::string_view::npos ? raw.size() : amp;
       builder_.text.append_source(raw.substr(i, plain_end - i), origin + static_cast<std::uint32_t>(i));
       if (amp == std::string_view::npos) break;
-      const std::size_t semi = raw.find(';', amp);
+      // An entity is at most 32 bytes: look no further for its ';' (a search
+      // to the end of the text for every '&' was quadratic).
+      const std::size_t semi = raw.substr(0, std::min(raw.size(), amp + 34)).find(';', amp);
       const std::string_view entity = semi == std::string_view::npos || semi - amp > 32 ? raw.substr(amp, 1)
                                                                                         : raw.substr(amp, semi - amp + 1);
       const std::string decoded = decode_entity(entity);
@@ -179,24 +214,51 @@ class HtmlReader {
 
 }  // namespace
 
+void note_ignored_html_tags(const Document& doc, std::vector<Diagnostic>& diagnostics) {
+  if (doc.ignored_html_tags == 0) return;
+  diagnostics.push_back({doc.source->path(), {}, Severity::note,
+                         fmt::format("HTML nested more than {} elements deep: {} deeper tags were ignored (their text "
+                                     "was read); see docs/limits.md", kMaxHtmlDepth, doc.ignored_html_tags)});
+}
+
+namespace {
+
+void destroy_gumbo_output(const GumboOptions& options, GumboOutput* output) { gumbo_destroy_output(&options, output); }
+
+}  // namespace
+
 Document parse_html(std::shared_ptr<const SourceFile> source, std::vector<Diagnostic>& diagnostics) {
-  (void)diagnostics;  // gumbo recovers from every error, as browsers do
+  // gumbo recovers from every error, as browsers do
   Document doc;
   doc.source = std::move(source);
   const std::string& text = doc.source->text();
   DocumentBuilder builder(doc);
   read_html(doc, builder, 0, static_cast<std::uint32_t>(text.size()));
   builder.finish();
+  note_ignored_html_tags(doc, diagnostics);
   return doc;
 }
 
 void read_html(Document& doc, DocumentBuilder& builder, std::uint32_t begin, std::uint32_t end) {
-  const std::string& text = doc.source->text();
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, text.data() + begin, end - begin);
-  HtmlReader reader(doc, builder);
+  const std::string* text = &doc.source->text();
+  std::string limited;  // a copy, only when the HTML may nest too deeply
+  if (may_nest_deeper(*text, begin, end, kMaxHtmlDepth)) {
+    limited = *text;
+    if (const std::size_t n = limit_html_depth(limited, begin, end, kMaxHtmlDepth); n > 0) {
+      text = &limited;
+      doc.ignored_html_tags += n;
+    }
+  }
+  // No parse errors recorded: gumbo copies the stack of open elements into
+  // each one, so unclosed elements cost memory quadratic in their number
+  // (3 GB for 120 KB of "<span>"), and clauselint does not report them.
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;
+  GumboOutput* output = gumbo_parse_with_options(&options, text->data() + begin, end - begin);
+  HtmlReader reader(doc, builder, *text);
   reader.walk(output->document);
   reader.finish();
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  destroy_gumbo_output(options, output);
 }
 
 std::optional<InputFormat> parse_input_format(std::string_view name) {

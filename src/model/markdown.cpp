@@ -207,6 +207,7 @@ Document parse_markdown(std::shared_ptr<const SourceFile> source, std::vector<Di
   if (md_parse(text.data() + body, static_cast<MD_SIZE>(text.size() - body), &parser, &reader) != 0)
     diagnostics.push_back({doc.source->path(), {}, Severity::error, "the Markdown parser failed on this file"});
   reader.finish();
+  note_ignored_html_tags(doc, diagnostics);
   return doc;
 }
 

@@ -4,13 +4,23 @@
 #include <fmt/ostream.h>
 
 #include "clauselint/report.h"
+#include "clauselint/safe_text.h"
 
 namespace clauselint {
 namespace {
 
-std::string escape_data(std::string_view s) {
+std::string escape_data(std::string_view raw) {
+  // Control characters (escape sequences) never reach the log raw; line
+  // breaks are kept, encoded as GitHub expects.
+  std::string kept;
+  for (std::size_t b = 0; b <= raw.size();) {
+    const std::size_t e = std::min(raw.find_first_of("\r\n", b), raw.size());
+    kept += printable(raw.substr(b, e - b));
+    if (e < raw.size()) kept += raw[e];
+    b = e + 1;
+  }
   std::string out;
-  for (const char c : s) {
+  for (const char c : kept) {
     switch (c) {
       case '%': out += "%25"; break;
       case '\r': out += "%0D"; break;

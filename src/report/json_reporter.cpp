@@ -59,11 +59,11 @@ void write_json(std::ostream& out, const Report& report) {
                       {"notes", counts[0]},
                       {"suppressed", suppressed},
                       {"successful", report.successful}}}};
-  out << doc.dump(2) << '\n';
+  out << doc.dump(2, ' ', false, json::error_handler_t::replace) << '\n';  // invalid UTF-8 -> U+FFFD
 }
 
 void write_jsonl(std::ostream& out, const Report& report) {
-  for (const Finding& f : report.findings) out << finding_json(f).dump() << '\n';
+  for (const Finding& f : report.findings) out << finding_json(f).dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace clauselint

@@ -170,7 +170,7 @@ void write_sarif(std::ostream& out, const Report& report) {
   if (!report.category.empty())
     run["automationDetails"] = {{"id", report.category.ends_with('/') ? report.category : report.category + "/"}};
   const json log = {{"$schema", kSchema}, {"version", "2.1.0"}, {"runs", json::array({run})}};
-  out << log.dump(2) << '\n';
+  out << log.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace clauselint

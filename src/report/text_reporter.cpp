@@ -3,6 +3,7 @@
 #include <fmt/ranges.h>
 
 #include "clauselint/report.h"
+#include "clauselint/safe_text.h"
 
 namespace clauselint {
 namespace {
@@ -29,7 +30,7 @@ std::size_t code_points(std::string_view s) {
 
 // "   27 | ## Cookies" and "      | ^~~~~~~~~" under the finding's columns.
 void write_excerpt(std::ostream& out, const Finding& f, const SourceFile& source, const TextStyle& style) {
-  std::string line(source.line_text(f.range.start.line));
+  std::string line = printable(source.line_text(f.range.start.line));  // one code point per code point
   for (char& c : line)
     if (c == '\t') c = ' ';
   const auto width = static_cast<int>(code_points(line));
@@ -48,12 +49,15 @@ void write_text(std::ostream& out, const Report& report, TextStyle style) {
   for (const Finding& f : report.findings) {
     if (f.suppressed) continue;
     const std::string_view severity = to_string(f.severity);
+    // File names, messages and rule ids can come from the input: no escape
+    // sequence or line break of theirs reaches the terminal.
+    const std::string file = printable(f.file), message = printable(f.message), rule_id = printable(f.rule_id);
     if (style.color) {
-      fmt::print(out, "{}{}:{}:{}:{} {}{}:{} {} [{}]\n", kBold, f.file, f.range.start.line, f.range.start.column, kReset,
-                 severity_color(f.severity), severity, kReset, f.message, f.rule_id);
+      fmt::print(out, "{}{}:{}:{}:{} {}{}:{} {} [{}]\n", kBold, file, f.range.start.line, f.range.start.column, kReset,
+                 severity_color(f.severity), severity, kReset, message, rule_id);
     } else {
-      fmt::print(out, "{}:{}:{}: {}: {} [{}]\n", f.file, f.range.start.line, f.range.start.column, severity, f.message,
-                 f.rule_id);
+      fmt::print(out, "{}:{}:{}: {}: {} [{}]\n", file, f.range.start.line, f.range.start.column, severity, message,
+                 rule_id);
     }
     for (const auto& line : f.explanation)  // --explain
       fmt::print(out, "{}  closest: {}{}\n", style.color ? kDim : "", line, style.color ? kReset : "");

@@ -1,11 +1,12 @@
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "clauselint/bounded_read.h"
 #include "clauselint/builtin_packs.h"
+#include "clauselint/limits.h"
+#include "clauselint/safe_text.h"
 #include "rules/spelling.h"
 
 namespace clauselint {
@@ -32,7 +33,10 @@ const Vocabulary& shared_vocabulary() {
 
 std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string>& selection, bool activate_libraries) {
   std::vector<Diagnostic> diagnostics;
-  auto append = [&](std::vector<Diagnostic> more) { diagnostics.insert(diagnostics.end(), more.begin(), more.end()); };
+  auto append = [&](std::vector<Diagnostic> more) {
+    for (Diagnostic& d : more) d.message = shorten_quoted(d.message);  // a 1.7 MB regex is not echoed whole
+    diagnostics.insert(diagnostics.end(), more.begin(), more.end());
+  };
   if (selection.empty()) {
     for (const auto& pack : builtin_packs())
       if (pack.is_default) append(rules.load_pack(pack.yaml, std::string(pack.file)));
@@ -40,8 +44,8 @@ std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string
   }
   // Active library packs go first, so the packs that use their rules find them.
   auto is_library_file = [](const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return pack_flag(std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()), "library");
+    const BoundedRead read = read_bounded(path, kMaxPackBytes);
+    return read.ok && pack_flag(read.bytes, "library");
   };
   std::vector<std::string> ordered;
   for (const auto& item : selection) {
@@ -55,15 +59,18 @@ std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string
       if (!rules.find_pack(item)) append(rules.load_pack(pack->yaml, std::string(pack->file), activate_libraries));
       continue;
     }
-    std::ifstream in(item, std::ios::binary);
-    if (!in) {
+    const BoundedRead read = read_bounded(item, kMaxPackBytes);
+    if (!read.ok) {
       const auto names = selectable_builtin_packs();
-      diagnostics.push_back({item, {}, Severity::error,
-                             fmt::format("cannot load rule pack{}: not a built-in pack ({}) and not a readable file",
-                                         did_you_mean(item, names), fmt::join(names, ", "))});
+      if (read.too_large || read.error != "No such file or directory")
+        diagnostics.push_back({item, {}, Severity::error, describe_read_failure(read, "rule pack", kMaxPackBytes)});
+      else
+        diagnostics.push_back({item, {}, Severity::error,
+                               fmt::format("cannot load rule pack{}: not a built-in pack ({}) and not a readable file",
+                                           did_you_mean(item, names), fmt::join(names, ", "))});
       continue;
     }
-    const std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string& yaml = read.bytes;
     append(rules.load_pack(yaml, item, activate_libraries));
   }
   return diagnostics;

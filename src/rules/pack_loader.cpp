@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "clauselint/yaml_limits.h"
+
 #include "clauselint/builtin_packs.h"
 #include "clauselint/extractors.h"
 #include "clauselint/rule_set.h"
@@ -28,6 +30,10 @@ class PackLoader {
       : set_(set), file_(file), activate_library_(activate_library) {}
 
   std::vector<Diagnostic> load(std::string_view yaml) {
+    if (const auto limit = check_yaml_limits(yaml)) {  // depth, alias bombs: before yaml-cpp builds anything
+      diagnostics_.push_back({file_, limit->position, Severity::error, limit->message});
+      return diagnostics_;
+    }
     yaml_ = yaml;
     if (!pack_flag(yaml, "vocabulary")) vocabulary_in_ = &shared_vocabulary();
     YAML::Node root;
@@ -264,8 +270,7 @@ class PackLoader {
   }
 
   static bool is_kebab(const std::string& s) {
-    static const std::regex kebab("^[a-z0-9]+(-[a-z0-9]+)*$");
-    return std::regex_match(s, kebab);
+    return is_kebab_case(s);  // not std::regex: it recursed per character
   }
 
   void check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed, const std::string& where) {

@@ -2,9 +2,14 @@
 
 #include <pcre2.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <mutex>
 
 #include <fmt/format.h>
+
+#include "clauselint/safe_text.h"
 
 namespace clauselint {
 
@@ -64,7 +69,8 @@ std::shared_ptr<const Pattern> Pattern::compile(std::string_view regex, std::str
   int code = 0;
   PCRE2_SIZE offset = 0;
   pcre2_code* compiled = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(regex.data()), regex.size(),
-                                       PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP, &code, &offset, nullptr);
+                                       PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP | PCRE2_USE_OFFSET_LIMIT, &code, &offset,
+                                       nullptr);
   if (!compiled) {
     error = error_text(code);
     error_offset = offset;
@@ -85,7 +91,7 @@ std::string Pattern::find_all(std::string_view text, std::vector<Match>& out, Ac
                                PCRE2_NO_UTF_CHECK, data, match_context());
     if (rc == PCRE2_ERROR_NOMATCH) break;
     if (rc < 0) {
-      problem = fmt::format("pattern '{}' stopped: {}", source_, error_text(rc));
+      problem = fmt::format("pattern '{}' stopped: {}", shorten(source_), error_text(rc));
       break;
     }
     const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(data);
@@ -98,6 +104,99 @@ std::string Pattern::find_all(std::string_view text, std::vector<Match>& out, Ac
     }
   }
   pcre2_match_data_free(data);
+  pcre2_set_offset_limit(match_context(), PCRE2_UNSET);
+  return problem;
+}
+
+namespace {
+
+thread_local MatchBudget* current_budget = nullptr;
+constexpr PCRE2_SIZE kMatchWindow = 1024;  // bytes of start positions per pcre2_match call
+
+std::int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+MatchBudget::MatchBudget(std::uint32_t milliseconds)
+    : previous_(current_budget), deadline_ns_(now_ns() + std::int64_t{milliseconds} * 1'000'000), ms_(milliseconds) {
+  current_budget = this;
+}
+
+MatchBudget::~MatchBudget() { current_budget = previous_; }
+
+bool MatchBudget::spent() { return current_budget && current_budget->ms_ > 0 && now_ns() > current_budget->deadline_ns_; }
+
+std::uint32_t MatchBudget::milliseconds() { return current_budget ? current_budget->ms_ : 0; }
+
+std::uint32_t MatchBudget::from_environment() {
+  if (const char* value = std::getenv("CLAUSELINT_MATCH_BUDGET_MS"); value && *value) {
+    char* end = nullptr;
+    const unsigned long ms = std::strtoul(value, &end, 10);
+    if (end && *end == '\0' && ms > 0 && ms <= 3'600'000) return static_cast<std::uint32_t>(ms);
+  }
+  return kMatchBudgetMs;
+}
+
+Pattern::Problem Pattern::find_in_blocks(std::string_view text, std::vector<Match>& out, Accept accept,
+                                         const void* context) const {
+  Problem problem;
+  auto budget_spent = [&](std::size_t at) {
+    if (!MatchBudget::spent()) return false;
+    problem = {Problem::Kind::budget, fmt::format("the file's matching time ({} ms) was used up", MatchBudget::milliseconds()),
+               static_cast<std::uint32_t>(at)};
+    return true;
+  };
+  if (budget_spent(0)) return problem;
+  pcre2_code* const code = compiled_->ready();
+  pcre2_match_data* data = pcre2_match_data_create_from_pattern(code, nullptr);
+  std::size_t rejections = 0;
+  for (std::size_t block = 0; block <= text.size() && !problem;) {
+    std::size_t block_end = text.find('\n', block);
+    if (block_end == std::string_view::npos) block_end = text.size();
+    // The subject ends at the block's end: a multiline "$" or "(?=\n|$)" still holds there.
+    const std::string_view subject = text.substr(0, block_end);
+    PCRE2_SIZE start = block;
+    while (start <= block_end) {
+      // Matches may start only within a window, so that the budget is checked
+      // often even when one search of a long block would take minutes.
+      const PCRE2_SIZE window_end = std::min<PCRE2_SIZE>(start + kMatchWindow, block_end);
+      pcre2_set_offset_limit(match_context(), window_end);
+      const int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), start,
+                                 PCRE2_NO_UTF_CHECK, data, match_context());
+      if (rc == PCRE2_ERROR_NOMATCH) {
+        if (window_end >= block_end) break;
+        start = window_end + 1;
+        while (start < block_end && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
+        if (budget_spent(start)) break;
+        continue;
+      }
+      if (rc < 0) {
+        problem = {Problem::Kind::limit, error_text(rc), static_cast<std::uint32_t>(start)};
+        break;
+      }
+      const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(data);
+      const bool rejected = ov[1] > ov[0] && accept && !accept(text.substr(ov[0], ov[1] - ov[0]), context);
+      if (ov[1] > ov[0] && !rejected) out.push_back({static_cast<std::uint32_t>(ov[0]), static_cast<std::uint32_t>(ov[1])});
+      start = rejected ? ov[0] : ov[1];
+      if (rejected || ov[1] == ov[0]) {  // rejected or empty: go on from the next code point
+        ++start;
+        while (start < block_end && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
+      }
+      if (rejected && ++rejections > kMaxRejectedMatches) {
+        problem = {Problem::Kind::rejections,
+                   fmt::format("more than {} of its matches were rejected and retried", kMaxRejectedMatches),
+                   static_cast<std::uint32_t>(start)};
+        break;
+      }
+      if (budget_spent(start)) break;
+    }
+    if (!problem) budget_spent(block_end);
+    block = block_end + 1;
+  }
+  pcre2_match_data_free(data);
+  pcre2_set_offset_limit(match_context(), PCRE2_UNSET);
   return problem;
 }
 
