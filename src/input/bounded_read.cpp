@@ -95,6 +95,7 @@ BoundedRead read_bounded(const std::string& path, std::size_t limit, int fifo_wa
   }
   if (!is_stdin) close(fd);
   r.bytes.resize(used);
+  r.bytes.shrink_to_fit();  // the text is kept for the report: do not keep the 64 KiB read buffer with it
   r.too_large = used > limit;
   r.ok = !r.too_large;
   if (r.too_large) r.error = fmt::format("it is larger than the limit of {}", size_text(limit));

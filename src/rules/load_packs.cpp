@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdlib>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -8,6 +9,7 @@
 #include "clauselint/limits.h"
 #include "clauselint/safe_text.h"
 #include "rules/spelling.h"
+#include "rules/yaml_preparse.h"
 
 namespace clauselint {
 
@@ -32,6 +34,16 @@ const Vocabulary& shared_vocabulary() {
 }
 
 std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string>& selection, bool activate_libraries) {
+  {  // Parse the built-in packs this run needs on other threads while the first one loads.
+    std::vector<std::string_view> texts;
+    for (const auto& pack : builtin_packs()) {
+      const bool selected = selection.empty() ? pack.is_default
+                                              : std::find(selection.begin(), selection.end(), pack.name) != selection.end();
+      if (selected || pack.library || pack_flag(pack.yaml, "vocabulary")) texts.push_back(pack.yaml);
+    }
+    std::sort(texts.begin(), texts.end(), [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
+    preparse_yaml(texts);
+  }
   std::vector<Diagnostic> diagnostics;
   auto append = [&](std::vector<Diagnostic> more) {
     for (Diagnostic& d : more) d.message = shorten_quoted(d.message);  // a 1.7 MB regex is not echoed whole

@@ -15,6 +15,7 @@
 #include "clauselint/extractors.h"
 #include "clauselint/rule_set.h"
 #include "rules/pack_language.h"
+#include "rules/yaml_preparse.h"
 #include "rules/spelling.h"
 
 namespace clauselint {
@@ -30,7 +31,9 @@ class PackLoader {
       : set_(set), file_(file), activate_library_(activate_library) {}
 
   std::vector<Diagnostic> load(std::string_view yaml) {
-    if (const auto limit = check_yaml_limits(yaml)) {  // depth, alias bombs: before yaml-cpp builds anything
+    // The built-in packs ship in the binary and are tested at build time.
+    for (const auto& b : builtin_packs()) builtin_ = builtin_ || (b.file == file_ && b.yaml.data() == yaml.data());
+    if (const auto limit = builtin_ ? std::nullopt : check_yaml_limits(yaml)) {  // depth, alias bombs: before yaml-cpp builds anything
       diagnostics_.push_back({file_, limit->position, Severity::error, limit->message});
       return diagnostics_;
     }
@@ -38,7 +41,8 @@ class PackLoader {
     if (!pack_flag(yaml, "vocabulary")) vocabulary_in_ = &shared_vocabulary();
     YAML::Node root;
     try {
-      root = YAML::Load(std::string(yaml));
+      const auto preparsed = builtin_ ? take_preparsed_yaml(yaml) : std::nullopt;
+      root = preparsed ? *preparsed : YAML::Load(std::string(yaml));
     } catch (const YAML::ParserException& e) {
       error(e.mark, fmt::format("invalid YAML: {} (check quotes, brackets and indentation up to here)", e.msg));
       return diagnostics_;
@@ -330,8 +334,9 @@ class PackLoader {
   // and its matcher for `use: name`.
   struct Define {
     std::string regex;
-    int matcher = -1;
+    int matcher = -1;        // -1: not compiled yet (built-in packs compile on first use)
     bool extractor = false;  // an extractor cannot be spliced into a pattern
+    std::string source;      // the matcher's source (the regex, or "phrase: ...")
   };
 
   // The regex of a fragment: this pack's define, else the shared vocabulary.
@@ -377,7 +382,12 @@ class PackLoader {
       const auto regex = expand(value, written, phrase, where);
       if (!regex) return std::nullopt;
       Define d{*regex, -1, false};
-      d.matcher = regex_matcher(value, *regex, written, phrase ? "phrase: " + written : *regex, name, where);
+      d.source = phrase ? "phrase: " + written : *regex;
+      // A built-in pack's defines compile when a rule uses them (start-up
+      // time); the tests compile every one. Other packs' defines compile
+      // here, so that an error points at the define itself.
+      if (!name.empty() && builtin_) return d;
+      d.matcher = regex_matcher(value, *regex, written, d.source, name, where);
       if (d.matcher < 0) return std::nullopt;
       return d;
     };
@@ -396,7 +406,8 @@ class PackLoader {
         return std::nullopt;
       }
       const std::string regex = pack_language::words_regex(words, inflect);
-      Define d{regex, -1, false};
+      Define d{regex, -1, false, regex};
+      if (!name.empty() && builtin_) return d;  // compiled on first use, as above
       d.matcher = regex_matcher(node, regex, regex, regex, name, where);
       if (d.matcher < 0) return std::nullopt;
       return d;
@@ -430,7 +441,12 @@ class PackLoader {
                     true};
     }
     if (key == "use") {
-      if (const auto it = defines_.find(text); it != defines_.end()) return it->second;
+      if (const auto it = defines_.find(text); it != defines_.end()) {
+        Define& d = it->second;
+        if (d.matcher < 0 && !d.extractor) d.matcher = regex_matcher(value, d.regex, d.regex, d.source, text, where);
+        if (d.matcher < 0) return std::nullopt;
+        return d;
+      }
       std::string ignored;
       if (const std::string* regex = fragment(text, ignored)) {  // the shared vocabulary
         Define d{*regex, -1, false};
@@ -749,6 +765,7 @@ class PackLoader {
   std::set<std::string> suggested_;  // keys a misspelt key was taken for (no second error for them)
   std::vector<Diagnostic> diagnostics_;
   std::map<std::string, Define> defines_;
+  bool builtin_ = false;  // a built-in pack (tested at build time)
   const Vocabulary* vocabulary_in_ = nullptr;  // fragments every pack may use
   Vocabulary vocabulary_out_;                                        // loading a vocabulary: its fragments
   std::map<std::string, int> ids_;

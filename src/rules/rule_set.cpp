@@ -36,10 +36,9 @@ std::string Matcher::label() const {
 }
 
 int RuleSet::add_matcher(Matcher m) {
-  for (std::size_t i = 0; i < matchers_.size(); ++i)
-    if (matchers_[i].source == m.source) return static_cast<int>(i);
-  matchers_.push_back(std::move(m));
-  return static_cast<int>(matchers_.size() - 1);
+  const auto [it, added] = matcher_index_.emplace(m.source, static_cast<int>(matchers_.size()));
+  if (added) matchers_.push_back(std::move(m));
+  return it->second;
 }
 
 const Rule* RuleSet::find_rule(std::string_view id) const {
