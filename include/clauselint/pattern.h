@@ -64,9 +64,9 @@ class Pattern {
   Compiled* compiled_ = nullptr;
 };
 
-// The matching time one document may use, on this thread: the engine holds
-// one while it lints a document (kMatchBudgetMs, or CLAUSELINT_MATCH_BUDGET_MS);
-// find_in_blocks() stops once it is spent. Without one in scope there is no limit.
+// The matching time one file may use, on this thread: set by the runner for
+// each file (kMatchBudgetMs, or CLAUSELINT_MATCH_BUDGET_MS); find_in_blocks()
+// stops once it is spent. Without a MatchBudget in scope there is no limit.
 class MatchBudget {
  public:
   explicit MatchBudget(std::uint32_t milliseconds);

@@ -12,6 +12,7 @@
 #include "clauselint/diagnostic.h"
 #include "clauselint/finding.h"
 #include "clauselint/parse.h"
+#include "clauselint/pattern.h"
 #include "clauselint/rule_set.h"
 
 namespace clauselint {
@@ -27,6 +28,7 @@ struct RunOptions {
   unsigned jobs = 1;
   std::optional<InputFormat> input_format;      // unset: by extension
   std::string stdin_name = "<stdin>";           // shown for "-"
+  std::uint32_t match_budget_ms = MatchBudget::from_environment();  // per file (limits.h)
 };
 
 // One file to lint, with the rules that apply to it (a config file may

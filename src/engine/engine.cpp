@@ -18,9 +18,6 @@ class Evaluator {
   Evaluator(const Document& doc, const RuleSet& set, std::vector<Diagnostic>& diagnostics)
       : doc_(doc), set_(set), diagnostics_(diagnostics), cache_(set.matchers().size()) {}
 
-  MatchFailures failures;                               // rules whose patterns stopped early (match_failures.h)
-  MatchBudget budget{MatchBudget::from_environment()};  // this document's matching time (limits.h)
-
   using Excluded = std::vector<bool>;  // per sentence: an `unless` matched there
 
   const std::vector<Match>& matches(int id) {
@@ -86,6 +83,7 @@ class Evaluator {
   TextRange whole() const { return {0, static_cast<std::uint32_t>(doc_.text.size())}; }
 
   Match witness;  // the last term match that made a condition hold
+  MatchFailures failures;
 
  private:
   bool is_excluded(const Match& m, const Excluded& excluded) const {

@@ -6,6 +6,7 @@
 
 #include "clauselint/engine.h"
 #include "clauselint/input.h"
+#include "clauselint/pattern.h"
 
 namespace clauselint {
 namespace {
@@ -19,6 +20,7 @@ FileResult lint_one(const FileJob& job, const RunOptions& options) {
   result.source = loaded.source;
   const Document doc =
       parse_document(loaded.source, options.input_format.value_or(input_format_for(result.shown)), result.diagnostics);
+  const MatchBudget budget(options.match_budget_ms);  // the file's matching time (limits.h)
   LintResult linted = lint_document(doc, *job.rules);
   for (Finding& f : linted.findings) {
     const auto it = job.severities.find(f.rule_id);
