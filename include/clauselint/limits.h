@@ -18,7 +18,7 @@ inline constexpr std::size_t kMaxBaselineBytes = 16u * 1024u * 1024u;
 // YAML (packs and config): nesting depth, and nodes after alias expansion
 // (an "alias bomb" of a few lines can stand for billions of nodes).
 inline constexpr int kMaxYamlDepth = 64;
-inline constexpr std::size_t kMaxYamlNodes = 1'000'000;
+inline constexpr std::size_t kMaxYamlNodes = 100'000;
 
 // HTML (and HTML blocks in Markdown): element nesting read as structure;
 // deeper elements' text is still read, as part of the enclosing block.
