@@ -33,7 +33,7 @@ const Vocabulary& shared_vocabulary() {
   return vocabulary;
 }
 
-std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string>& selection, bool activate_libraries) {
+static std::vector<Diagnostic> load_selected(RuleSet& rules, const std::vector<std::string>& selection, bool activate_libraries) {
   {  // Parse the built-in packs this run needs on other threads while the first one loads.
     std::vector<std::string_view> texts;
     for (const auto& pack : builtin_packs()) {
@@ -85,6 +85,12 @@ std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string
     const std::string& yaml = read.bytes;
     append(rules.load_pack(yaml, item, activate_libraries));
   }
+  return diagnostics;
+}
+
+std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string>& selection, bool activate_libraries) {
+  auto diagnostics = load_selected(rules, selection, activate_libraries);
+  wait_preparsed_yaml();  // no parse left running behind the caller
   return diagnostics;
 }
 

@@ -23,6 +23,11 @@ void preparse_yaml(const std::vector<std::string_view>& texts) {
       started()[text.data()] = std::async(std::launch::async, [text] { return YAML::Load(std::string(text)); }).share();
 }
 
+void wait_preparsed_yaml() {
+  const std::lock_guard lock(mutex);
+  for (auto& [text, future] : started()) future.wait();
+}
+
 std::optional<YAML::Node> take_preparsed_yaml(std::string_view text) {
   std::shared_future<YAML::Node> future;
   {

@@ -15,6 +15,10 @@ namespace clauselint {
 // long as the program). Texts already started are skipped.
 void preparse_yaml(const std::vector<std::string_view>& texts);
 
+// Waits until every parse started has finished (before returning to code
+// that may exit: a parse still running at exit would race yaml-cpp's statics).
+void wait_preparsed_yaml();
+
 // The parsed text, when preparse_yaml() started it (waits for it); null
 // otherwise. Throws what YAML::Load throws.
 std::optional<YAML::Node> take_preparsed_yaml(std::string_view text);
