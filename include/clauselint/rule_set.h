@@ -134,6 +134,7 @@ class RuleSet {
   std::vector<Pack> packs_;
   std::vector<Rule> rules_;
   std::vector<Matcher> matchers_;
+  std::map<std::string, int, std::less<>> matcher_index_;  // source -> index into matchers_
   std::shared_ptr<RuleSet> library_;
 };
 
