@@ -381,7 +381,7 @@ class PackLoader {
     auto from_regex = [&](const YAML::Node& value, const std::string& written, bool phrase) -> std::optional<Define> {
       const auto regex = expand(value, written, phrase, where);
       if (!regex) return std::nullopt;
-      Define d{*regex, -1, false};
+      Define d{*regex, -1, false, {}};
       d.source = phrase ? "phrase: " + written : *regex;
       // A built-in pack's defines compile when a rule uses them (start-up
       // time); the tests compile every one. Other packs' defines compile
@@ -438,7 +438,7 @@ class PackLoader {
       std::size_t offset = 0;
       auto pattern = Pattern::compile(ex->regex, message, offset);
       return Define{std::string(ex->regex), set_.add_matcher({"extract: " + text, std::move(pattern), ex->accept, "extract: " + text}),
-                    true};
+                    true, {}};
     }
     if (key == "use") {
       if (const auto it = defines_.find(text); it != defines_.end()) {
@@ -449,7 +449,7 @@ class PackLoader {
       }
       std::string ignored;
       if (const std::string* regex = fragment(text, ignored)) {  // the shared vocabulary
-        Define d{*regex, -1, false};
+        Define d{*regex, -1, false, {}};
         d.matcher = regex_matcher(value, *regex, *regex, *regex, text, where);
         if (d.matcher < 0) return std::nullopt;
         return d;
