@@ -45,6 +45,22 @@ struct MatchContext {
   MatchContext& operator=(const MatchContext&) = delete;
 };
 
+// The match in `data`: kept in `out` unless `accept` rejects it; `start`
+// moves past it, or one code point on (not past `end`) when it was rejected
+// or empty, so that a shorter match inside it is still found. True when rejected.
+bool take_match(pcre2_match_data* data, std::string_view text, std::size_t end, Pattern::Accept accept,
+                const void* context, std::vector<Match>& out, PCRE2_SIZE& start) {
+  const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(data);
+  const bool rejected = ov[1] > ov[0] && accept && !accept(text.substr(ov[0], ov[1] - ov[0]), context);
+  if (ov[1] > ov[0] && !rejected) out.push_back({static_cast<std::uint32_t>(ov[0]), static_cast<std::uint32_t>(ov[1])});
+  start = rejected ? ov[0] : ov[1];
+  if (rejected || ov[1] == ov[0]) {
+    ++start;
+    while (start < end && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
+  }
+  return rejected;
+}
+
 pcre2_match_context* match_context() {
   thread_local MatchContext ctx;
   return ctx.context;
@@ -94,14 +110,7 @@ std::string Pattern::find_all(std::string_view text, std::vector<Match>& out, Ac
       problem = fmt::format("pattern '{}' stopped: {}", shorten(source_), error_text(rc));
       break;
     }
-    const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(data);
-    const bool rejected = ov[1] > ov[0] && accept && !accept(text.substr(ov[0], ov[1] - ov[0]), context);
-    if (ov[1] > ov[0] && !rejected) out.push_back({static_cast<std::uint32_t>(ov[0]), static_cast<std::uint32_t>(ov[1])});
-    start = rejected ? ov[0] : ov[1];
-    if (rejected || ov[1] == ov[0]) {  // rejected or empty: go on from the next code point
-      ++start;
-      while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
-    }
+    take_match(data, text, text.size(), accept, context, out, start);
   }
   pcre2_match_data_free(data);
   pcre2_set_offset_limit(match_context(), PCRE2_UNSET);
@@ -176,14 +185,7 @@ Pattern::Problem Pattern::find_in_blocks(std::string_view text, std::vector<Matc
         problem = {Problem::Kind::limit, error_text(rc), static_cast<std::uint32_t>(start)};
         break;
       }
-      const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(data);
-      const bool rejected = ov[1] > ov[0] && accept && !accept(text.substr(ov[0], ov[1] - ov[0]), context);
-      if (ov[1] > ov[0] && !rejected) out.push_back({static_cast<std::uint32_t>(ov[0]), static_cast<std::uint32_t>(ov[1])});
-      start = rejected ? ov[0] : ov[1];
-      if (rejected || ov[1] == ov[0]) {  // rejected or empty: go on from the next code point
-        ++start;
-        while (start < block_end && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
-      }
+      const bool rejected = take_match(data, text, block_end, accept, context, out, start);
       if (rejected && ++rejections > kMaxRejectedMatches) {
         problem = {Problem::Kind::rejections,
                    fmt::format("more than {} of its matches were rejected and retried", kMaxRejectedMatches),
