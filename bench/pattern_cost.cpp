@@ -3,6 +3,7 @@
 //   pattern_cost [--rules PACK]... FILE...
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -35,22 +36,44 @@ int main(int argc, char** argv) {
     double ms;
     std::size_t matches;
     const Matcher* m;
+    double searched;  // share of the blocks the prefilter let through
+    int id;
   };
+  // The prefilter's pass over each document, as the engine makes it.
+  const Prefilter* prefilter = rules.prefilter();
+  std::vector<Prefilter::Scan> scans;
+  std::size_t blocks = 0;
+  const auto scan_start = std::chrono::steady_clock::now();
+  if (prefilter)
+    for (const auto& doc : docs) scans.push_back(prefilter->scan(doc.text));
+  const double scan_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - scan_start).count();
+  for (const auto& doc : docs) blocks += static_cast<std::size_t>(std::count(doc.text.begin(), doc.text.end(), '\n')) + 1;
   std::vector<Cost> costs;
   for (const auto& m : rules.matchers()) {
-    std::size_t count = 0;
+    const int id = static_cast<int>(&m - rules.matchers().data());
+    std::size_t count = 0, searched = 0;
     const auto start = std::chrono::steady_clock::now();
-    for (const auto& doc : docs) {
+    for (std::size_t d = 0; d < docs.size(); ++d) {
       std::vector<Match> out;
-      m.pattern->find_in_blocks(doc.text, out);  // as the engine runs it
+      const auto only = prefilter ? scans[d].blocks_for(id) : std::nullopt;
+      m.pattern->find_in_blocks(docs[d].text, out, nullptr, nullptr, only ? &*only : nullptr);  // as the engine runs it
       count += out.size();
+      searched += only ? only->size() : static_cast<std::size_t>(std::count(docs[d].text.begin(), docs[d].text.end(), '\n')) + 1;
     }
-    costs.push_back({std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count(), count, &m});
+    costs.push_back({std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count(), count, &m,
+                     static_cast<double>(searched) / static_cast<double>(blocks ? blocks : 1), id});
   }
   std::sort(costs.begin(), costs.end(), [](const Cost& a, const Cost& b) { return a.ms > b.ms; });
   double total = 0;
   for (const auto& c : costs) total += c.ms;
-  std::printf("%zu documents, %zu KiB of text, %zu matchers, %.1f ms in all\n", docs.size(), bytes / 1024, costs.size(), total);
-  for (const auto& c : costs)
-    std::printf("%8.2f ms %5.1f%% %6zu matches  %.90s\n", c.ms, 100 * c.ms / total, c.matches, c.m->label().c_str());
+  std::printf("%zu documents, %zu KiB of text, %zu blocks, %zu matchers, %.1f ms in all\n", docs.size(), bytes / 1024, blocks,
+              costs.size(), total);
+  if (prefilter)
+    std::printf("prefilter: %zu of %zu matchers filtered, %zu atoms, scan %.1f ms\n", prefilter->filtered_matchers(),
+                costs.size(), prefilter->atoms(), scan_ms);
+  std::printf("      ms  share matches searched  matcher\n");
+  for (const auto& c : costs) {
+    std::printf("%8.2f %5.1f%% %7zu %7.1f%%  %.90s\n", c.ms, 100 * c.ms / total, c.matches, 100 * c.searched, c.m->label().c_str());
+    if (prefilter && std::getenv("PATTERN_COST_TREES")) std::printf("          %.300s\n", prefilter->describe(c.id).c_str());
+  }
 }

@@ -1,10 +1,13 @@
 // A compiled PCRE2 pattern: caseless, UTF and UCP (Unicode-aware \w, \b, \d)
-// by default, JIT-compiled on first use (once, thread-safe), and matched with limits so that no pattern,
-// however badly written, can hang a run.
+// by default, and matched with limits so that no pattern, however badly
+// written, can hang a run.
 //
-// Cost: compile once per run, JIT on the first match; find_all() scans a text once, O(n) for sane
-// patterns. A match that exceeds the match or depth limit stops the scan and
-// returns an error instead of hanging.
+// Cost: compile once per run (a deferred pattern on first use); searches are
+// interpreted until the pattern has searched 64 KiB in all, then JIT-compiled
+// (once, thread-safe): JIT compiling costs more than a one-file run saves.
+// find_all() scans a text once, O(n) for sane patterns. A match that exceeds
+// the match or depth limit stops the scan and returns an error instead of
+// hanging.
 #pragma once
 
 #include <cstdint>
@@ -29,6 +32,12 @@ class Pattern {
   // message and `error_offset` to the offset in `regex` where it failed.
   static std::shared_ptr<const Pattern> compile(std::string_view regex, std::string& error,
                                                 std::size_t& error_offset);
+  // A pattern compiled on first use: for the built-in packs, which the test
+  // suite compiles (so that a run pays only for the patterns it uses). A
+  // regex that does not compile makes each search report compile_error().
+  static std::shared_ptr<const Pattern> deferred(std::string_view regex);
+  // Compiles now if deferred; PCRE2's message, or "" when it compiles.
+  std::string compile_error() const;
   ~Pattern();
   Pattern(const Pattern&) = delete;
   Pattern& operator=(const Pattern&) = delete;
@@ -51,8 +60,10 @@ class Pattern {
   // span two blocks: each block is searched on its own (a match cannot run
   // past its block, so a rejected match is never retried across the whole
   // text), and the scan stops at the file's match budget (MatchBudget).
+  // With `only`, just the blocks starting at those offsets (in order) are
+  // searched: those where the prefilter (prefilter.h) found the pattern's words.
   Problem find_in_blocks(std::string_view text, std::vector<Match>& out, Accept accept = nullptr,
-                         const void* context = nullptr) const;
+                         const void* context = nullptr, const std::vector<std::uint32_t>* only = nullptr) const;
   // True when the pattern matches somewhere in `text`.
   bool search(std::string_view text) const;
 

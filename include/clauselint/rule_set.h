@@ -17,6 +17,7 @@
 #include "clauselint/diagnostic.h"
 #include "clauselint/pattern.h"
 #include "clauselint/precision.h"
+#include "clauselint/prefilter.h"
 #include "clauselint/severity.h"
 
 namespace clauselint {
@@ -129,6 +130,11 @@ class RuleSet {
   // Interns a matcher (used by the loader): the same source gives the same index.
   int add_matcher(Matcher m);
 
+  // The prefilter over matchers(), built on first use (thread-safe; after
+  // loading, which must not run at the same time); null when turned off
+  // (Prefilter::enabled()).
+  const Prefilter* prefilter() const;
+
  private:
   friend class PackLoader;
   std::vector<Pack> packs_;
@@ -136,6 +142,8 @@ class RuleSet {
   std::vector<Matcher> matchers_;
   std::map<std::string, int, std::less<>> matcher_index_;  // source -> index into matchers_
   std::shared_ptr<RuleSet> library_;
+  struct LazyPrefilter;
+  std::shared_ptr<LazyPrefilter> prefilter_;
 };
 
 }  // namespace clauselint

@@ -16,7 +16,9 @@ namespace {
 class Evaluator {
  public:
   Evaluator(const Document& doc, const RuleSet& set, std::vector<Diagnostic>& diagnostics)
-      : doc_(doc), set_(set), diagnostics_(diagnostics), cache_(set.matchers().size()) {}
+      : doc_(doc), set_(set), diagnostics_(diagnostics), cache_(set.matchers().size()) {
+    if (const Prefilter* prefilter = set.prefilter()) scan_ = prefilter->scan(doc.text);
+  }
 
   using Excluded = std::vector<bool>;  // per sentence: an `unless` matched there
 
@@ -31,7 +33,9 @@ class Evaluator {
         const auto* matcher = static_cast<const Matcher*>(context);
         return text.find('\n') == std::string_view::npos && (!matcher->accept || matcher->accept(text));
       };
-      if (const auto problem = m.pattern->find_in_blocks(doc_.text, *slot, accept, &m))
+      // Only the blocks that hold the words the pattern needs (prefilter.h).
+      const auto blocks = scan_ ? scan_->blocks_for(id) : std::nullopt;
+      if (const auto problem = m.pattern->find_in_blocks(doc_.text, *slot, accept, &m, blocks ? &*blocks : nullptr))
         failures.record(id, m.pattern->source(), problem);
     }
     failures.touch(id);  // a rule that used a failed matcher is skipped (match_failures.h)
@@ -267,6 +271,7 @@ class Evaluator {
   const RuleSet& set_;
   std::vector<Diagnostic>& diagnostics_;
   std::vector<std::optional<std::vector<Match>>> cache_;
+  std::optional<Prefilter::Scan> scan_;
 };
 
 std::size_t utf8_length(std::string_view s) {

@@ -3,6 +3,7 @@
 #include <pcre2.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <mutex>
@@ -13,13 +14,65 @@
 
 namespace clauselint {
 
-struct Pattern::Compiled {
-  pcre2_code* code = nullptr;
-  std::once_flag jit;  // JIT-compiled on first use: many patterns never run on a given input
+namespace {
 
-  pcre2_code* ready() {
-    std::call_once(jit, [this] { pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); });  // else the interpreter runs
-    return code;
+constexpr std::uint32_t kCompileOptions = PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP | PCRE2_USE_OFFSET_LIMIT;
+
+std::string error_text(int code) {
+  PCRE2_UCHAR buffer[256];
+  pcre2_get_error_message(code, buffer, sizeof buffer);
+  return reinterpret_cast<const char*>(buffer);
+}
+
+}  // namespace
+
+// When a pattern has searched this many bytes (in all threads), it is
+// JIT-compiled: compiling costs more than interpreting a few kilobytes, so a
+// one-file run interprets most patterns and a corpus run JITs the busy ones.
+// CLAUSELINT_JIT_AFTER_BYTES overrides it (0: at once), for the test that
+// checks both give the same findings.
+std::size_t jit_after_bytes() {
+  static const std::size_t bytes = [] {
+    const char* value = std::getenv("CLAUSELINT_JIT_AFTER_BYTES");
+    return value && *value ? static_cast<std::size_t>(std::strtoull(value, nullptr, 10)) : std::size_t{64 * 1024};
+  }();
+  return bytes;
+}
+
+struct Pattern::Compiled {
+  pcre2_code* code = nullptr;             // for the interpreter
+  std::atomic<pcre2_code*> jit{nullptr};  // a JIT-compiled copy, once it pays
+  std::atomic<std::size_t> searched{0};   // bytes searched so far
+  std::string error;                      // a deferred pattern that did not compile
+  std::once_flag compile_once, jit_once;
+
+  ~Compiled() {
+    pcre2_code_free(jit.load());
+    pcre2_code_free(code);
+  }
+
+  // The code to search `bytes` bytes with: compiled on first use (a deferred
+  // pattern), JIT-compiled once it has searched jit_after_bytes(). Null when
+  // it does not compile (see `error`).
+  pcre2_code* ready(const std::string& source, std::size_t bytes) {
+    std::call_once(compile_once, [&] {
+      if (code) return;
+      int rc = 0;
+      PCRE2_SIZE offset = 0;
+      code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(), kCompileOptions, &rc, &offset, nullptr);
+      if (!code) error = fmt::format("invalid regex: {} at offset {}", error_text(rc), offset);
+    });
+    if (!code) return nullptr;
+    if (pcre2_code* compiled = jit.load(std::memory_order_acquire)) return compiled;
+    if (searched.fetch_add(bytes) + bytes < jit_after_bytes()) return code;
+    // A copy, because JIT-compiling a code other threads match with is not safe.
+    std::call_once(jit_once, [&] {
+      pcre2_code* copy = pcre2_code_copy(code);
+      if (copy && pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) == 0) jit.store(copy, std::memory_order_release);
+      else pcre2_code_free(copy);
+    });
+    pcre2_code* compiled = jit.load(std::memory_order_acquire);
+    return compiled ? compiled : code;
   }
 };
 
@@ -66,27 +119,17 @@ pcre2_match_context* match_context() {
   return ctx.context;
 }
 
-std::string error_text(int code) {
-  PCRE2_UCHAR buffer[256];
-  pcre2_get_error_message(code, buffer, sizeof buffer);
-  return reinterpret_cast<const char*>(buffer);
-}
-
 }  // namespace
 
 Pattern::Pattern(std::string source) : source_(std::move(source)), compiled_(new Compiled) {}
 
-Pattern::~Pattern() {
-  pcre2_code_free(compiled_->code);
-  delete compiled_;
-}
+Pattern::~Pattern() { delete compiled_; }
 
 std::shared_ptr<const Pattern> Pattern::compile(std::string_view regex, std::string& error, std::size_t& error_offset) {
   int code = 0;
   PCRE2_SIZE offset = 0;
-  pcre2_code* compiled = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(regex.data()), regex.size(),
-                                       PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP | PCRE2_USE_OFFSET_LIMIT, &code, &offset,
-                                       nullptr);
+  pcre2_code* compiled = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(regex.data()), regex.size(), kCompileOptions, &code,
+                                       &offset, nullptr);
   if (!compiled) {
     error = error_text(code);
     error_offset = offset;
@@ -97,8 +140,18 @@ std::shared_ptr<const Pattern> Pattern::compile(std::string_view regex, std::str
   return pattern;
 }
 
+std::shared_ptr<const Pattern> Pattern::deferred(std::string_view regex) {
+  return std::shared_ptr<Pattern>(new Pattern(std::string(regex)));
+}
+
+std::string Pattern::compile_error() const {
+  compiled_->ready(source_, 0);
+  return compiled_->error;
+}
+
 std::string Pattern::find_all(std::string_view text, std::vector<Match>& out, Accept accept, const void* context) const {
-  pcre2_code* const code = compiled_->ready();
+  pcre2_code* const code = compiled_->ready(source_, text.size());
+  if (!code) return compiled_->error;
   pcre2_match_data* data = pcre2_match_data_create_from_pattern(code, nullptr);
   std::string problem;
   PCRE2_SIZE start = 0;
@@ -149,7 +202,7 @@ std::uint32_t MatchBudget::from_environment() {
 }
 
 Pattern::Problem Pattern::find_in_blocks(std::string_view text, std::vector<Match>& out, Accept accept,
-                                         const void* context) const {
+                                         const void* context, const std::vector<std::uint32_t>* only) const {
   Problem problem;
   auto budget_spent = [&](std::size_t at) {
     if (!MatchBudget::spent()) return false;
@@ -157,11 +210,19 @@ Pattern::Problem Pattern::find_in_blocks(std::string_view text, std::vector<Matc
                static_cast<std::uint32_t>(at)};
     return true;
   };
-  if (budget_spent(0)) return problem;
-  pcre2_code* const code = compiled_->ready();
+  if (budget_spent(0) || (only && only->empty())) return problem;  // (no compilation for nothing)
+  std::size_t bytes = text.size();
+  if (only) {
+    bytes = 0;
+    for (const std::uint32_t start : *only) bytes += std::min(text.find('\n', start), text.size()) - start;
+  }
+  pcre2_code* const code = compiled_->ready(source_, bytes);
+  if (!code) return {Problem::Kind::limit, compiled_->error, 0};
   pcre2_match_data* data = pcre2_match_data_create_from_pattern(code, nullptr);
   std::size_t rejections = 0;
-  for (std::size_t block = 0; block <= text.size() && !problem;) {
+  // Every block in turn, or only those listed (the prefilter's).
+  std::size_t listed = 0;
+  for (std::size_t block = only ? (only->empty() ? text.size() + 1 : (*only)[0]) : 0; block <= text.size() && !problem;) {
     std::size_t block_end = text.find('\n', block);
     if (block_end == std::string_view::npos) block_end = text.size();
     // The subject ends at the block's end: a multiline "$" or "(?=\n|$)" still holds there.
@@ -195,7 +256,7 @@ Pattern::Problem Pattern::find_in_blocks(std::string_view text, std::vector<Matc
       if (budget_spent(start)) break;
     }
     if (!problem) budget_spent(block_end);
-    block = block_end + 1;
+    block = !only ? block_end + 1 : ++listed < only->size() ? (*only)[listed] : text.size() + 1;
   }
   pcre2_match_data_free(data);
   pcre2_set_offset_limit(match_context(), PCRE2_UNSET);
@@ -203,7 +264,8 @@ Pattern::Problem Pattern::find_in_blocks(std::string_view text, std::vector<Matc
 }
 
 bool Pattern::search(std::string_view text) const {
-  pcre2_code* const code = compiled_->ready();
+  pcre2_code* const code = compiled_->ready(source_, text.size());
+  if (!code) return false;
   pcre2_match_data* data = pcre2_match_data_create_from_pattern(code, nullptr);
   const int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), 0,
                              PCRE2_NO_UTF_CHECK, data, match_context());

@@ -1,5 +1,7 @@
 #include "clauselint/rule_set.h"
 
+#include <mutex>
+
 #include "rules/spelling.h"
 
 namespace clauselint {
@@ -35,10 +37,24 @@ std::string Matcher::label() const {
   return out;
 }
 
+struct RuleSet::LazyPrefilter {
+  std::once_flag once;
+  std::unique_ptr<Prefilter> prefilter;
+};
+
 int RuleSet::add_matcher(Matcher m) {
   const auto [it, added] = matcher_index_.emplace(m.source, static_cast<int>(matchers_.size()));
-  if (added) matchers_.push_back(std::move(m));
+  if (added) {
+    matchers_.push_back(std::move(m));
+    prefilter_ = std::make_shared<LazyPrefilter>();  // built again, over every matcher, on first use
+  }
   return it->second;
+}
+
+const Prefilter* RuleSet::prefilter() const {
+  if (!prefilter_ || !Prefilter::enabled()) return nullptr;
+  std::call_once(prefilter_->once, [this] { prefilter_->prefilter = std::make_unique<Prefilter>(matchers_); });
+  return prefilter_->prefilter.get();
 }
 
 const Rule* RuleSet::find_rule(std::string_view id) const {

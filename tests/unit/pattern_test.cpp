@@ -1,6 +1,7 @@
 // PCRE2 patterns and the built-in extractors.
 #include <catch2/catch.hpp>
 
+#include "clauselint/builtin_packs.h"
 #include "clauselint/extractors.h"
 #include "clauselint/pattern.h"
 
@@ -115,4 +116,25 @@ TEST_CASE("extractor: dates and policy dates", "[extractors]") {
   CHECK(extract("policy-date", "Last updated: March 1, 2025") == Strings{"Last updated: March 1, 2025"});
   CHECK(extract("policy-date", "Effective date: 2025-03-01") == Strings{"Effective date: 2025-03-01"});
   CHECK(extract("policy-date", "Copyright 2025. Founded March 1, 2010.").empty());
+}
+
+TEST_CASE("built-in packs compile their patterns on first use; every one of them compiles", "[pattern]") {
+  RuleSet rules;
+  const auto packs = selectable_builtin_packs();
+  REQUIRE(load_packs(rules, std::vector<std::string>(packs.begin(), packs.end())).empty());
+  REQUIRE(rules.matchers().size() > 100);
+  for (const Matcher& m : rules.matchers()) {
+    INFO(m.label());
+    CHECK(m.pattern->compile_error().empty());
+  }
+}
+
+TEST_CASE("a deferred pattern that does not compile reports it on every search", "[pattern]") {
+  const auto bad = Pattern::deferred("(unclosed");
+  CHECK_THAT(bad->compile_error(), Catch::Matchers::Contains("missing closing parenthesis"));
+  std::vector<Match> out;
+  const auto problem = bad->find_in_blocks("some text", out);
+  CHECK(problem.kind == Pattern::Problem::Kind::limit);
+  CHECK_THAT(problem.what, Catch::Matchers::Contains("invalid regex"));
+  CHECK_FALSE(bad->search("unclosed"));
 }

@@ -1,0 +1,188 @@
+#include "clauselint/prefilter.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "clauselint/rule_set.h"
+#include "rules/required_words.h"
+
+namespace clauselint {
+namespace {
+
+constexpr int kHashBits = 16;
+
+std::uint64_t fnv1a(std::string_view text) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (const char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h;
+}
+
+// The build-time table: regex hash and length -> serialised tree.
+struct Precomputed {
+  std::string_view table;
+  std::once_flag once;
+  std::unordered_map<std::uint64_t, std::pair<std::size_t, std::string_view>> trees;
+
+  const std::string_view* find(std::string_view regex) {
+    std::call_once(once, [this] {
+      for (std::string_view rest = table; !rest.empty();) {
+        const std::size_t end = rest.find('\n');
+        std::string_view line = rest.substr(0, end);
+        rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+        const std::size_t a = line.find(' '), b = line.find(' ', a + 1);
+        if (a == std::string_view::npos || b == std::string_view::npos) continue;
+        const std::uint64_t hash = std::strtoull(std::string(line.substr(0, a)).c_str(), nullptr, 16);
+        const std::size_t length = std::strtoull(std::string(line.substr(a + 1, b - a - 1)).c_str(), nullptr, 10);
+        trees[hash] = {length, line.substr(b + 1)};
+      }
+    });
+    const auto it = trees.find(fnv1a(regex));
+    return it != trees.end() && it->second.first == regex.size() ? &it->second.second : nullptr;
+  }
+};
+
+Precomputed& precomputed() {
+  static Precomputed p;
+  return p;
+}
+
+std::uint32_t hash3(const char* p) {
+  const std::uint32_t key = static_cast<unsigned char>(p[0]) | static_cast<unsigned char>(p[1]) << 8 |
+                            static_cast<std::uint32_t>(static_cast<unsigned char>(p[2])) << 16;
+  return (key * 2654435761u) >> (32 - kHashBits);
+}
+
+}  // namespace
+
+struct Prefilter::Tables {
+  struct Node {
+    AtomTree::Kind kind;
+    int atom = -1;
+    std::vector<int> parts;
+  };
+  std::vector<std::string> atoms;
+  std::map<std::string, int, std::less<>> atom_ids;
+  std::vector<Node> nodes;
+  std::vector<int> roots;  // per matcher: a node, or -1 (runs everywhere)
+  std::vector<std::vector<int>> buckets = std::vector<std::vector<int>>(std::size_t{1} << kHashBits);
+  std::vector<std::string> sources;  // per matcher, for describe()
+
+  int add(const AtomTree& tree) {
+    Node node{tree.kind, -1, {}};
+    if (tree.kind == AtomTree::Kind::atom) {
+      auto [it, inserted] = atom_ids.try_emplace(tree.atom, static_cast<int>(atoms.size()));
+      if (inserted) {
+        atoms.push_back(tree.atom);
+        buckets[hash3(tree.atom.data())].push_back(it->second);
+      }
+      node.atom = it->second;
+    }
+    for (const auto& part : tree.parts) node.parts.push_back(add(part));
+    nodes.push_back(std::move(node));
+    return static_cast<int>(nodes.size()) - 1;
+  }
+};
+
+Prefilter::Prefilter(const std::vector<Matcher>& matchers) : t_(std::make_unique<Tables>()) {
+  for (const Matcher& m : matchers) {
+    AtomTree tree;
+    if (!m.pattern) {
+    } else if (const std::string_view* known = precomputed().find(m.pattern->source())) {
+      std::string_view text = *known;
+      tree = deserialize(text);
+    } else {
+      tree = required_atoms(m.pattern->source());
+    }
+    t_->roots.push_back(tree.kind == AtomTree::Kind::everywhere ? -1 : t_->add(tree));
+    t_->sources.push_back(m.pattern ? m.pattern->source() : std::string());
+  }
+}
+
+Prefilter::~Prefilter() = default;
+
+std::size_t Prefilter::filtered_matchers() const {
+  std::size_t n = 0;
+  for (const int root : t_->roots) n += root >= 0;
+  return n;
+}
+
+std::size_t Prefilter::atoms() const { return t_->atoms.size(); }
+
+std::string Prefilter::describe(int id) const { return to_string(required_atoms(t_->sources.at(static_cast<std::size_t>(id)))); }
+
+std::string Prefilter::table_line(std::string_view regex) {
+  return fmt::format("{:016x} {} {}\n", fnv1a(regex), regex.size(), serialize(required_atoms(regex)));
+}
+
+void Prefilter::use_precomputed(std::string_view table) { precomputed().table = table; }
+
+bool Prefilter::enabled() {
+  const char* off = std::getenv("CLAUSELINT_NO_PREFILTER");
+  return !off || !*off || std::strcmp(off, "0") == 0;
+}
+
+Prefilter::Scan Prefilter::scan(std::string_view text) const {
+  Scan scan;
+  scan.owner_ = this;
+  for (std::size_t b = 0;;) {
+    scan.block_starts_.push_back(static_cast<std::uint32_t>(b));
+    const std::size_t end = text.find('\n', b);
+    if (end == std::string_view::npos) break;
+    b = end + 1;
+  }
+  const std::size_t words = (scan.block_starts_.size() + 63) / 64;
+  scan.atom_blocks_.resize(t_->atoms.size());
+  std::string folded;
+  for (std::size_t block = 0; block < scan.block_starts_.size(); ++block) {
+    const std::size_t begin = scan.block_starts_[block];
+    const std::size_t end = block + 1 < scan.block_starts_.size() ? scan.block_starts_[block + 1] - 1 : text.size();
+    folded.clear();
+    normalize_block(text.substr(begin, end - begin), folded);
+    const char* data = folded.data();
+    const std::size_t size = folded.size();
+    for (std::size_t p = 0; p + kMinAtomBytes <= size; ++p) {
+      const auto& bucket = t_->buckets[hash3(data + p)];
+      for (const int atom : bucket) {
+        const std::string& a = t_->atoms[static_cast<std::size_t>(atom)];
+        if (a.size() > size - p || std::memcmp(a.data(), data + p, a.size()) != 0) continue;
+        auto& bits = scan.atom_blocks_[static_cast<std::size_t>(atom)];
+        if (bits.empty()) bits.resize(words);
+        bits[block / 64] |= std::uint64_t{1} << (block % 64);
+      }
+    }
+  }
+  return scan;
+}
+
+std::vector<std::uint64_t> Prefilter::Scan::evaluate(int index) const {
+  const auto& node = owner_->t_->nodes[static_cast<std::size_t>(index)];
+  const std::size_t words = (block_starts_.size() + 63) / 64;
+  if (node.kind == AtomTree::Kind::atom) {
+    const auto& bits = atom_blocks_[static_cast<std::size_t>(node.atom)];
+    return bits.empty() ? std::vector<std::uint64_t>(words) : bits;
+  }
+  const bool all = node.kind == AtomTree::Kind::all_of;
+  std::vector<std::uint64_t> out(words, all ? ~std::uint64_t{0} : 0);
+  for (const int part : node.parts) {
+    const auto bits = evaluate(part);
+    for (std::size_t w = 0; w < words; ++w) out[w] = all ? out[w] & bits[w] : out[w] | bits[w];
+  }
+  return out;
+}
+
+std::optional<std::vector<std::uint32_t>> Prefilter::Scan::blocks_for(int id) const {
+  const int root = owner_->t_->roots.at(static_cast<std::size_t>(id));
+  if (root < 0) return std::nullopt;
+  const auto bits = evaluate(root);
+  std::vector<std::uint32_t> out;
+  for (std::size_t block = 0; block < block_starts_.size(); ++block)
+    if (bits[block / 64] >> (block % 64) & 1) out.push_back(block_starts_[block]);
+  return out;
+}
+
+}  // namespace clauselint

@@ -1,0 +1,42 @@
+# Findings are byte-identical however the engine runs the patterns: with the
+# prefilter (prefilter.h) and without it, JIT-compiled at once or interpreted
+# throughout (pattern.h). Every pack, on the fixtures, the examples and the
+# inputs; and, when present, on the seeds, OPP-115 and modern-dev policies
+# (../shared, read only).
+set(inputs fixtures examples tests/inputs)
+foreach(extra ../shared/seeds ../shared/opp115 ../shared/modern-dev)
+  if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/${extra})
+    list(APPEND inputs ${extra})
+  endif()
+endforeach()
+set(packs core,caloppa,hygiene,coppa,ccpa,gdpr,us-states)
+
+function(lint name no_prefilter jit_after)
+  set(ENV{CLAUSELINT_NO_PREFILTER} ${no_prefilter})
+  set(ENV{CLAUSELINT_JIT_AFTER_BYTES} ${jit_after})
+  execute_process(COMMAND ${CLAUSELINT} --rules ${packs} --format jsonl ${inputs}
+    OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE status)
+  set(${name}_out "${out}" PARENT_SCOPE)
+  set(${name}_status "${status}" PARENT_SCOPE)
+  set(${name}_err "${err}" PARENT_SCOPE)
+endfunction()
+
+lint(reference 0 "")               # as shipped: prefilter on, JIT once a pattern has searched 64 KiB
+lint(no_prefilter 1 0)             # every block searched, JIT at once
+lint(interpreted 0 1000000000000)  # prefilter on, never JIT-compiled
+
+string(LENGTH "${reference_out}" size)
+if(size LESS 1000)
+  message(FATAL_ERROR "too little output to compare (${size} bytes): ${reference_err}")
+endif()
+foreach(other no_prefilter interpreted)
+  if(NOT reference_out STREQUAL ${other}_out OR NOT reference_status EQUAL ${other}_status)
+    file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/engine-reference.jsonl "${reference_out}")
+    file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/engine-${other}.jsonl "${${other}_out}")
+    message(FATAL_ERROR "findings differ between the reference run and '${other}' (inputs: ${inputs}); "
+                        "see engine-reference.jsonl and engine-${other}.jsonl")
+  endif()
+endforeach()
+string(REGEX MATCHALL "\n" lines "${reference_out}")
+list(LENGTH lines count)
+message(STATUS "identical: ${count} findings on ${inputs}")
