@@ -53,7 +53,11 @@ for (const step of action.runs.steps) {
   fs.writeFileSync(outputFile, "");
   const script = path.join(temp, `step-${index}.sh`);
   fs.writeFileSync(script, expand(step.run));
-  const env = { ...process.env, GITHUB_ACTION_PATH: actionDir, GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: outputFile,
+  // A runner's environment, not the test harness's: scripts/test.sh exports
+  // BUILD_DIR, CMAKE_ARGS and EXTRA_PACKAGES, which a GitHub runner never has.
+  const base = {};
+  for (const k of ["PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "USER"]) if (process.env[k] !== undefined) base[k] = process.env[k];
+  const env = { ...base, GITHUB_ACTION_PATH: actionDir, GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: outputFile,
                 RUNNER_TEMP: temp, RUNNER_OS: "Linux", CI: "true" };
   for (const [k, v] of Object.entries(step.env ?? {})) env[k] = expand(v);
   try {
