@@ -7,6 +7,8 @@
 #   BUILD_TYPE  CMake build type (default: Release)
 #   CMAKE_ARGS  extra CMake arguments, e.g. "-DCLAUSELINT_SANITIZE=ON"
 #   EXTRA_PACKAGES  more Debian packages to install (test tools)
+#
+#   scripts/setup.sh --packages-only   installs the packages, builds nothing
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +26,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+[ "${1:-}" = --packages-only ] && exit 0
 
 build_dir=${BUILD_DIR:-build}
 # shellcheck disable=SC2086

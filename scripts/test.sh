@@ -11,15 +11,21 @@ export BUILD_TYPE=Debug
 # Test-only tools from Debian: git and pre-commit (the hook test), clang and
 # its runtime libraries (libFuzzer, for the fuzzing smoke run), npm when the
 # machine has none; Microsoft's SARIF Multitool from npm, kept in the build folder.
-export EXTRA_PACKAGES="git pre-commit clang libclang-rt-14-dev ${EXTRA_PACKAGES:-}"
+# man-db, zsh and fish: the install test renders the man page and runs each
+# completion script; dpkg-dev and file: cpack's dpkg-shlibdeps.
+export EXTRA_PACKAGES="git pre-commit clang libclang-rt-14-dev man-db zsh fish dpkg-dev file binutils ${EXTRA_PACKAGES:-}"
 command -v npm >/dev/null || EXTRA_PACKAGES="npm $EXTRA_PACKAGES"
 tools="$BUILD_DIR/test-tools"
 multitool="$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
-export CMAKE_ARGS="-DCLAUSELINT_SANITIZE=ON -DCLAUSELINT_WERROR=ON -DSARIF_MULTITOOL=$PWD/$multitool ${CMAKE_ARGS:-}"
+export CMAKE_ARGS="-DCLAUSELINT_SANITIZE=ON -DCLAUSELINT_WERROR=ON -DSARIF_MULTITOOL=$PWD/$multitool -DCLAUSELINT_PORTABLE_BUILD=$PWD/build-portable ${CMAKE_ARGS:-}"
+scripts/setup.sh --packages-only
+# The Release build with warnings as errors, linked portably, and its Debian
+# package: the install tests use them (tests/install/).
+BUILD_DIR=build-portable CMAKE_ARGS= scripts/build-portable.sh
 scripts/setup.sh
-if [ ! -x "$multitool" ]; then
+if [ ! -x "$multitool" ] || [ ! -f "$tools/node_modules/yaml/package.json" ]; then
   mkdir -p "$tools"
-  npm install --prefix "$tools" --no-audit --no-fund --silent @microsoft/sarif-multitool@5.7.0 >/dev/null
+  npm install --prefix "$tools" --no-audit --no-fund --silent @microsoft/sarif-multitool@5.7.0 yaml@2.3.4 >/dev/null
 fi
 
 ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$(nproc)"

@@ -65,6 +65,12 @@ struct EffectiveConfig {
 // overrides still add theirs.
 EffectiveConfig effective_config(const Config& config, const std::string& file, const std::vector<std::string>& cli_packs);
 
+// The packs a run uses before overrides: `cli_packs` (from --rules) replace
+// `configured` (a config's packs; empty: the default packs), except items
+// written "+NAME", which are added to them (--rules +gdpr: the defaults and
+// gdpr). An empty result means the default packs.
+std::vector<std::string> select_packs(const std::vector<std::string>& cli_packs, const std::vector<std::string>& configured);
+
 // Every pack `config` may use: its packs (or `cli_packs`, or the defaults)
 // and those of all its overrides.
 std::vector<std::string> all_packs(const Config& config, const std::vector<std::string>& cli_packs);

@@ -23,7 +23,8 @@ struct RunPlan {
 
 // `files` as collected from the command line; `cli_packs` from --rules;
 // `config_file` from --config ("" to search); `stdin_name` is what "-" is
-// called (its config is found from that name).
+// called (its config is found from that name); "" when it was not named:
+// "-" is then shown as <stdin>, and never excluded by include/exclude.
 RunPlan plan_run(const std::vector<std::string>& files, const std::vector<std::string>& cli_packs,
                  const std::string& config_file, const std::string& stdin_name);
 

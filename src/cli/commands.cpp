@@ -112,7 +112,7 @@ int run_lint(const Options& o) {
   RunOptions run;
   run.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   run.input_format = parse_input_format(o.input_format);
-  run.stdin_name = o.stdin_filename;
+  run.stdin_name = o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename;
   run.explain = o.explain;
   const auto results = lint_files(plan.jobs, run);
 
@@ -226,7 +226,7 @@ int run_rules(const Options& o) {
     return 0;
   }
   RuleSet rules;
-  std::vector<std::string> selection = o.rules;
+  std::vector<std::string> selection = select_packs(o.rules, {});
   if (!o.list_pack.empty()) selection = {o.list_pack};
   if (o.list_all || selection.empty()) selection = every_pack();
   if (!load(selection, rules)) return 2;
@@ -251,7 +251,7 @@ int run_rules(const Options& o) {
 
 int run_explain(const Options& o) {
   RuleSet rules;
-  if (!load(o.rules.empty() ? every_pack() : o.rules, rules)) return 2;
+  if (!load(o.rules.empty() ? every_pack() : select_packs(o.rules, {}), rules)) return 2;
   const Rule* r = rules.find_rule(o.rule_id);
   if (!r) {
     fmt::print(std::cerr, "clauselint: error: unknown rule '{}'{}: 'clauselint rules' lists the rules\n", o.rule_id,
@@ -288,7 +288,7 @@ int run_test(const Options& o) {
     const bool document = !find_builtin_pack(item) && (std::filesystem::is_directory(item, no_throw) || is_policy_extension(item));
     (document ? documents : packs).push_back(item);
   }
-  if (packs.empty()) packs = o.rules;
+  if (packs.empty()) packs = select_packs(o.rules, {});
   if (packs.empty())
     for (const auto& p : builtin_packs()) packs.emplace_back(p.name);
   RuleSet rules;
@@ -360,7 +360,7 @@ std::string write_precision_levels(const std::string& path, const Evaluation& e,
 
 int run_accuracy(const Options& o) {
   RuleSet rules;
-  if (!load(o.rules.empty() ? every_pack() : o.rules, rules)) return 2;
+  if (!load(o.rules.empty() ? every_pack() : select_packs(o.rules, {}), rules)) return 2;
   EvaluateOptions options;
   options.partial = o.partial_labels;
   std::vector<Diagnostic> problems;

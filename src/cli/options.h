@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/manual.h"
 #include "clauselint/severity.h"
 
 namespace clauselint::cli {
@@ -20,7 +21,7 @@ struct Options {
   std::string sarif_category;             // --sarif-category
   bool include_suppressed = false;        // --include-suppressed (SARIF)
   FailOn fail_on = FailOn::error;
-  std::string stdin_filename = "<stdin>";
+  std::string stdin_filename;              // --stdin-filename; empty: "-" is shown as <stdin>
   std::string config;                     // --config FILE; empty: the nearest .clauselint.yaml
   std::string print_config;
   std::string baseline;                   // --baseline FILE: report only findings not in it
@@ -45,6 +46,8 @@ struct Options {
   bool partial_labels = false;            // accuracy --partial
   std::vector<std::string> corrections;   // accuracy --corrections FILE...
   std::string write_precision;            // accuracy --write-precision FILE
+  std::string generate;                   // --generate man|bash|zsh|fish (hidden; used by the build)
+  ManualSpec manual;                      // the command line as data, for --generate
 };
 
 // Parses argv. Returns -1 to go on, or the exit code to stop with (0 after

@@ -5,25 +5,88 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/manual.h"
 #include "cli/options.h"
+#include "clauselint/builtin_packs.h"
 #include "clauselint/input.h"
 #include "clauselint/safe_text.h"
 #include "rules/spelling.h"
 
 namespace clauselint::cli {
+namespace {
+
+// One option as data, for the man page and the completions (manual.h).
+OptionSpec describe(const CLI::Option& option) {
+  OptionSpec spec;
+  for (const auto& s : option.get_snames()) spec.names.push_back("-" + s);
+  for (const auto& l : option.get_lnames()) spec.names.push_back("--" + l);
+  spec.help = option.get_description();
+  if (option.get_type_size_max() == 0) return spec;  // a flag
+  const std::string type = option.get_type_name();   // "TEXT:{text,json}" with an IsMember check
+  spec.value = type.substr(0, type.find(':'));
+  if (const auto open = type.find(":{"); open != std::string::npos) {
+    std::string list = type.substr(open + 2, type.find('}', open) - open - 2);
+    for (std::size_t start = 0; start <= list.size();) {
+      const std::size_t comma = std::min(list.find(',', start), list.size());
+      spec.choices.push_back(list.substr(start, comma - start));
+      start = comma + 1;
+    }
+  }
+  return spec;
+}
+
+std::vector<OptionSpec> describe_options(const CLI::App& app, std::vector<std::string>* positionals = nullptr) {
+  std::vector<OptionSpec> out;
+  for (const CLI::Option* option : app.get_options()) {
+    if (option->get_group().empty()) continue;  // hidden
+    if (option->get_positional()) {
+      if (positionals) positionals->push_back(option->get_name());
+      continue;
+    }
+    out.push_back(describe(*option));
+  }
+  return out;
+}
+
+ManualSpec describe_app(const CLI::App& app) {
+  ManualSpec spec;
+  spec.version = CLAUSELINT_VERSION;
+  spec.usage = usage_lines();
+  spec.options = describe_options(app);
+  spec.footer = app.get_footer();
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    if (sub->get_group().empty()) continue;
+    CommandSpec command{sub->get_name(), sub->get_description(), {}, {}, sub->get_footer()};
+    command.options = describe_options(*sub, &command.arguments);
+    std::erase_if(command.options, [](const OptionSpec& o) { return o.names == std::vector<std::string>{"-h", "--help"}; });
+    spec.commands.push_back(std::move(command));
+  }
+  return spec;
+}
+
+std::string default_packs() {
+  std::string out;
+  for (const auto& p : builtin_packs())
+    if (p.is_default) out += (out.empty() ? "" : ", ") + std::string(p.name);
+  return out;
+}
+
+}  // namespace
 
 int parse_args(int argc, char** argv, Options& o) {
-  CLI::App app{"clauselint: a compliance linter for privacy policies", "clauselint"};
+  std::string description = "clauselint: a compliance linter for privacy policies\n";
+  for (const auto& line : usage_lines()) description += "\n  " + line;
+  description += "\n";
+  CLI::App app{description, "clauselint"};
   app.set_version_flag("--version", std::string("clauselint ") + CLAUSELINT_VERSION);
   app.footer(
       "Exit status: 0 when no finding is at or above --fail-on, 1 when one is,\n"
-      "2 for usage, rule-pack and input errors (the other files are still linted).\n"
-      "Commands: 'clauselint rules' lists rules, 'clauselint explain RULE' prints a\n"
-      "rule's help, 'clauselint test [PACK...]' runs the packs' examples.");
+      "2 for usage, rule-pack and input errors (the other files are still linted).");
   app.add_option("paths", o.paths, "Policy files and directories to lint ('-' reads standard input)");
   app.add_option("--rules", o.rules,
-                 "Rule packs: built-in names or YAML files, repeatable or comma-separated (default: the config "
-                 "file's packs, else the default packs core, caloppa, hygiene)")
+                 "Rule packs: built-in names or YAML files, repeatable or comma-separated. Plain --rules REPLACES "
+                 "the default packs (" + default_packs() + ") or the config file's packs; +NAME ADDS a pack to them "
+                 "(--rules +gdpr)")
       ->allow_extra_args(false)
       ->delimiter(',');
   app.add_option("--format", o.format, "Output format: text (default), json, jsonl, sarif or github")
@@ -37,7 +100,10 @@ int parse_args(int argc, char** argv, Options& o) {
   std::string fail_on = "error";
   app.add_option("--fail-on", fail_on, "Lowest severity that makes the exit status 1: error (default), warning, note or never")
       ->check(CLI::IsMember({"error", "warning", "note", "never"}));
-  app.add_option("--stdin-filename", o.stdin_filename, "Name to show for '-' (standard input)");
+  app.add_option("--stdin-filename", o.stdin_filename,
+                 "Name to show for '-' (standard input); the config's include/exclude apply to '-' only when it is named");
+  std::string generate;  // hidden: the build writes the man page and completions with it
+  app.add_option("--generate", generate)->group("")->check(CLI::IsMember({"man", "bash", "zsh", "fish"}));
   app.add_option("--input-format", o.input_format,
                  "Read inputs as markdown or html (default: by extension; .html and .htm are HTML)")
       ->check(CLI::IsMember({"markdown", "html"}));
@@ -106,9 +172,16 @@ int parse_args(int argc, char** argv, Options& o) {
   if (test->parsed()) o.command = "test";
   if (accuracy->parsed()) o.command = "accuracy";
   if (!o.print_config.empty()) o.command = "print-config";
+  if (!generate.empty()) {
+    o.command = "generate";
+    o.generate = generate;
+    o.manual = describe_app(app);
+    return -1;
+  }
   // --rules takes pack names and .yaml files: an empty item ("--rules ,") or a
   // policy means a value went missing and CLI11 took the next argument.
-  for (const auto& pack : o.rules) {
+  for (const auto& item : o.rules) {
+    const std::string pack = item.starts_with('+') ? item.substr(1) : item;  // +NAME adds to the defaults
     if (pack.empty() || is_policy_extension(pack)) {
       std::cerr << "clauselint: error: --rules got " << (pack.empty() ? "an empty pack name" : "'" + printable(pack) + "', a policy,")
                 << ": give built-in pack names or .yaml files, e.g. --rules core,gdpr policy.md\n";

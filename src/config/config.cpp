@@ -185,10 +185,25 @@ std::string find_config(const std::string& file) {
   return {};
 }
 
+std::vector<std::string> select_packs(const std::vector<std::string>& cli_packs, const std::vector<std::string>& configured) {
+  std::vector<std::string> replacing, added;
+  for (const auto& p : cli_packs) {
+    if (p.starts_with('+')) added.push_back(p.substr(1));
+    else replacing.push_back(p);
+  }
+  std::vector<std::string> out = replacing.empty() ? configured : replacing;
+  if (out.empty() && !added.empty())
+    for (const auto& p : builtin_packs())
+      if (p.is_default) out.emplace_back(p.name);
+  for (const auto& p : added)
+    if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+  return out;
+}
+
 EffectiveConfig effective_config(const Config& config, const std::string& file, const std::vector<std::string>& cli_packs) {
   EffectiveConfig out;
   out.config_file = config.file;
-  out.packs = cli_packs.empty() ? config.packs : cli_packs;
+  out.packs = select_packs(cli_packs, config.packs);
   out.rules = config.rules;
   const std::string path = relative(config, file);
   out.excluded = (!config.include.empty() && !any_match(config.include, path)) || any_match(config.exclude, path);
@@ -205,7 +220,7 @@ EffectiveConfig effective_config(const Config& config, const std::string& file, 
 }
 
 std::vector<std::string> all_packs(const Config& config, const std::vector<std::string>& cli_packs) {
-  std::vector<std::string> out = cli_packs.empty() ? config.packs : cli_packs;
+  std::vector<std::string> out = select_packs(cli_packs, config.packs);
   if (out.empty())
     for (const auto& p : builtin_packs())
       if (p.is_default) out.emplace_back(p.name);

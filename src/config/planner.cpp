@@ -66,9 +66,13 @@ RunPlan plan_run(const std::vector<std::string>& files, const std::vector<std::s
     }
     return it->second;
   };
-  if (!cli_packs.empty()) rules_for(cli_packs);  // report a broken --rules pack even when no file is read
+  if (!cli_packs.empty()) rules_for(select_packs(cli_packs, {}));  // report a broken --rules pack even when no file is read
   for (const auto& path : files) {
-    const std::string shown = path == "-" ? stdin_name : path;
+    // Standard input without --stdin-filename has no path: the nearest config
+    // still gives its packs and severities, but its include/exclude globs,
+    // which are about paths, do not leave it out.
+    const bool unnamed_stdin = path == "-" && stdin_name.empty();
+    const std::string shown = path != "-" ? path : unnamed_stdin ? "<stdin>" : stdin_name;
     const Config* config = configs.get(shown, plan.diagnostics);
     if (!config) continue;
     if (!config->file.empty() && checked.insert(config->file).second && !config->rule_positions.empty()) {
@@ -81,7 +85,7 @@ RunPlan plan_run(const std::vector<std::string>& files, const std::vector<std::s
       }
     }
     const EffectiveConfig effective = effective_config(*config, shown, cli_packs);
-    if (effective.excluded) {
+    if (effective.excluded && !unnamed_stdin) {
       ++plan.excluded;
       continue;
     }

@@ -309,4 +309,24 @@ got=$(logged_files | tr '\n' ' ')
 [ "$got" = "legal/privacy.md " ] || fail "(e) with files: ^legal/ clauselint got [$got], expected [legal/privacy.md ]"
 ok "(e) files: ^legal/ passed only legal/privacy.md (not legal/data.yaml, not a.md)"
 
+# --- (f) warnings block with the documented clauselint-strict hook ------------------
+# "100% secure" is a warning (absolute-security-claim): the default hook lets it
+# through (exit 0), the clauselint-strict hook (docs/pre-commit.md) refuses it.
+{ good_policy; printf '\n## Security\n\nOur systems are 100%% secure.\n'; } >legal/secure.md
+cat >"$tmp/strict-config.yaml" <<EOF
+repos:
+  - repo: $hook_repo
+    rev: $rev
+    hooks:
+      - id: clauselint-strict
+EOF
+run_cmd run-default pre-commit run clauselint --files legal/secure.md
+expect_rc 0 "(f) the default hook with a warning only"
+run_cmd run-strict pre-commit run clauselint-strict --config "$tmp/strict-config.yaml" --files legal/secure.md
+show "pre-commit run clauselint-strict on a policy that says 100% secure"
+[ "$last_rc" -ne 0 ] || fail "(f) clauselint-strict let a warning through"
+expect_line '^- exit code: 1$' "(f) the strict hook's exit status"
+expect_line '^legal/secure\.md:[0-9]+:[0-9]+: warning: .+ \[absolute-security-claim\]$' "(f) the warning is shown"
+ok "(f) '100% secure': the default hook passes (warning), clauselint-strict blocks it"
+
 echo "PASS: the clauselint pre-commit hook (pre-commit $(pre-commit --version | sed 's/^pre-commit //'))"
