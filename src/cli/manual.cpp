@@ -112,6 +112,7 @@ const std::vector<std::string>& usage_lines() {
       R"(clauselint test [PACK_OR_FILE...]     run the packs' pass/fail examples, or check annotated policies)",
       R"(clauselint accuracy DIR...            per-rule precision and recall on labelled policies)",
       R"(clauselint --print-config FILE        show the configuration that applies to FILE)",
+      R"(clauselint lsp                        language server for editors, on stdin/stdout (docs/editor.md))",
   };
   return lines;
 }

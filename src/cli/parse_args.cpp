@@ -150,10 +150,12 @@ int parse_args(int argc, char** argv, Options& o) {
                        "Label corrections to apply: a YAML list of {policy, rule, label: fire|ok, reason}");
   accuracy->add_option("--write-precision", o.write_precision,
                        "Write each scored rule's measured precision level to FILE (rules/measured/precision.yaml)");
-  for (auto* sub : {rules, explain, test, accuracy}) sub->fallthrough();
+  auto* lsp = app.add_subcommand("lsp", "Run the language server on standard input and output, for editors (docs/editor.md)");
+  for (auto* sub : {rules, explain, test, accuracy, lsp}) sub->fallthrough();
   rules->footer("Exit status: 0, or 2 when a rule pack cannot be loaded.");
   explain->footer("Exit status: 0, or 2 for an unknown rule id or a pack error.");
   test->footer("Exit status: 0 when every example and annotation holds, 1 on any miss, 2 for pack or input errors.");
+  lsp->footer("Exit status: 0 after the client's shutdown and exit, 1 when the input ends or exit comes without shutdown.");
   accuracy->footer("Exit status: 0 when every scored rule reaches --min (and --min-rule-precision, --micro), 1 when one\n"
                    "is below (its misses are listed), 2 for pack, label or input errors.");
   app.require_subcommand(0, 1);
@@ -171,6 +173,7 @@ int parse_args(int argc, char** argv, Options& o) {
   if (explain->parsed()) o.command = "explain";
   if (test->parsed()) o.command = "test";
   if (accuracy->parsed()) o.command = "accuracy";
+  if (lsp->parsed()) o.command = "lsp";
   if (!o.print_config.empty()) o.command = "print-config";
   if (!generate.empty()) {
     o.command = "generate";

@@ -1,0 +1,140 @@
+// Framing: JSON-RPC bodies behind "Content-Length: N\r\n\r\n" headers.
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "clauselint/lsp.h"
+
+namespace clauselint::lsp {
+namespace {
+
+constexpr std::string_view kLengthHeader = "content-length";
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// Case-insensitive search for "content-length" from `from`.
+std::size_t find_length_header(std::string_view text, std::size_t from) {
+  for (std::size_t i = from; i + kLengthHeader.size() <= text.size(); ++i)
+    if (iequals(text.substr(i, kLengthHeader.size()), kLengthHeader)) return i;
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+std::string frame(std::string_view body) {
+  return fmt::format("Content-Length: {}\r\n\r\n{}", body.size(), body);
+}
+
+void FrameReader::feed(std::string_view bytes) {
+  if (skip_ > 0) {  // the rest of an oversized body: discarded, never stored
+    const std::size_t dropped = std::min(skip_, bytes.size());
+    skip_ -= dropped;
+    bytes.remove_prefix(dropped);
+  }
+  if (start_ > 0 && start_ >= buffer_.size() / 2) {  // compact: amortised O(n)
+    buffer_.erase(0, start_);
+    start_ = 0;
+  }
+  buffer_.append(bytes);
+}
+
+bool FrameReader::resync() {
+  const std::string_view held = std::string_view(buffer_).substr(start_);
+  const std::size_t at = find_length_header(held, 0);
+  if (at == std::string_view::npos) {  // keep a tail that may be the start of a header
+    const std::size_t keep = std::min(held.size(), kLengthHeader.size() - 1);
+    start_ = buffer_.size() - keep;
+    return false;
+  }
+  start_ += at;
+  resyncing_ = false;
+  return true;
+}
+
+std::optional<FrameReader::Frame> FrameReader::next() {
+  if (skip_ > 0) return std::nullopt;
+  if (resyncing_ && !resync()) return std::nullopt;
+  const std::string_view held = std::string_view(buffer_).substr(start_);
+  if (held.empty()) return std::nullopt;
+  // Blank lines between messages are tolerated.
+  std::size_t lead = 0;
+  while (lead < held.size() && (held[lead] == '\r' || held[lead] == '\n')) ++lead;
+  if (lead > 0) {
+    start_ += lead;
+    return next();
+  }
+  const std::size_t end = held.find("\r\n\r\n");
+  if (end == std::string_view::npos) {
+    if (held.size() > kMaxHeaderBytes) {
+      start_ += 1;  // skip what cannot be a header and look for the next one
+      resyncing_ = true;
+      return Frame{false, fmt::format("message header longer than {} bytes without an empty line ending it", kMaxHeaderBytes)};
+    }
+    return std::nullopt;
+  }
+  if (end > kMaxHeaderBytes) {
+    start_ += 1;
+    resyncing_ = true;
+    return Frame{false, fmt::format("message header longer than {} bytes", kMaxHeaderBytes)};
+  }
+  std::optional<std::size_t> length;
+  std::string problem;
+  std::string_view headers = held.substr(0, end);
+  while (!headers.empty()) {
+    const std::size_t eol = std::min(headers.find("\r\n"), headers.size());
+    const std::string_view line = headers.substr(0, eol);
+    headers.remove_prefix(std::min(eol + 2, headers.size()));
+    const std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos) {
+      problem = "a message header line has no ':'";
+      break;
+    }
+    if (!iequals(trim(line.substr(0, colon)), kLengthHeader)) continue;  // Content-Type and others
+    const std::string_view value = trim(line.substr(colon + 1));
+    std::size_t n = 0;
+    const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+    const bool numeric = !value.empty() && ptr == value.data() + value.size() &&
+                         (ec == std::errc() || ec == std::errc::result_out_of_range);
+    if (!numeric) {
+      problem = fmt::format("Content-Length '{}' is not a number", value.substr(0, 24));
+      break;
+    }
+    if (ec == std::errc::result_out_of_range || n > kMaxMessageBytes) {
+      start_ += end + 4;
+      // The body is skipped without being stored: what is held now, then the
+      // rest as it arrives. A length past size_t cannot be skipped: resync.
+      skip_ = ec == std::errc() ? n : 0;
+      const std::size_t held_body = std::min(skip_, buffer_.size() - start_);
+      start_ += held_body;
+      skip_ -= held_body;
+      if (ec != std::errc()) resyncing_ = true;
+      return Frame{false, fmt::format("Content-Length {} is more than the limit of {} bytes; the message was skipped",
+                                      value.substr(0, 24), kMaxMessageBytes)};
+    }
+    length = n;
+  }
+  if (problem.empty() && !length) problem = "a message header has no Content-Length";
+  if (!problem.empty()) {
+    start_ += end + 4;
+    resyncing_ = true;
+    return Frame{false, problem};
+  }
+  if (held.size() - end - 4 < *length) return std::nullopt;  // the body is still coming
+  Frame frame{true, std::string(held.substr(end + 4, *length))};
+  start_ += end + 4 + *length;
+  return frame;
+}
+
+}  // namespace clauselint::lsp
