@@ -52,7 +52,6 @@ class FrameReader {
   bool resync();  // drops bytes up to the next "Content-Length"; false if none yet
   std::string buffer_;
   std::size_t start_ = 0;
-  std::size_t skip_ = 0;       // bytes of an oversized body still to discard
   bool resyncing_ = false;
 };
 

@@ -38,11 +38,6 @@ std::string frame(std::string_view body) {
 }
 
 void FrameReader::feed(std::string_view bytes) {
-  if (skip_ > 0) {  // the rest of an oversized body: discarded, never stored
-    const std::size_t dropped = std::min(skip_, bytes.size());
-    skip_ -= dropped;
-    bytes.remove_prefix(dropped);
-  }
   if (start_ > 0 && start_ >= buffer_.size() / 2) {  // compact: amortised O(n)
     buffer_.erase(0, start_);
     start_ = 0;
@@ -64,7 +59,6 @@ bool FrameReader::resync() {
 }
 
 std::optional<FrameReader::Frame> FrameReader::next() {
-  if (skip_ > 0) return std::nullopt;
   if (resyncing_ && !resync()) return std::nullopt;
   const std::string_view held = std::string_view(buffer_).substr(start_);
   if (held.empty()) return std::nullopt;
@@ -112,14 +106,10 @@ std::optional<FrameReader::Frame> FrameReader::next() {
       break;
     }
     if (ec == std::errc::result_out_of_range || n > kMaxMessageBytes) {
+      // Not read, not stored: the reader looks for the next header instead
+      // (waiting for gigabytes a client will not send would be a hang).
       start_ += end + 4;
-      // The body is skipped without being stored: what is held now, then the
-      // rest as it arrives. A length past size_t cannot be skipped: resync.
-      skip_ = ec == std::errc() ? n : 0;
-      const std::size_t held_body = std::min(skip_, buffer_.size() - start_);
-      start_ += held_body;
-      skip_ -= held_body;
-      if (ec != std::errc()) resyncing_ = true;
+      resyncing_ = true;
       return Frame{false, fmt::format("Content-Length {} is more than the limit of {} bytes; the message was skipped",
                                       value.substr(0, 24), kMaxMessageBytes)};
     }
