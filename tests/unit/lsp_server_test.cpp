@@ -1,0 +1,147 @@
+// The language server in-process: lifecycle, the protocol's errors, and
+// thousands of random and truncated messages without a crash.
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include <nlohmann/json.hpp>
+
+#include "clauselint/lsp.h"
+
+using json = nlohmann::json;
+using clauselint::lsp::LspServer;
+
+namespace {
+
+struct Session {
+  std::vector<json> out;
+  LspServer server{[this](std::string body) { out.push_back(json::parse(body)); }};
+  json call(const json& message) {
+    out.clear();
+    server.handle(message.dump());
+    return out.empty() ? json() : out.back();
+  }
+  json raw(std::string_view body) {
+    out.clear();
+    server.handle(body);
+    return out.empty() ? json() : out.back();
+  }
+};
+
+json request(int id, const std::string& method, json params = json::object()) {
+  return {{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}};
+}
+json notification(const std::string& method, json params = json::object()) {
+  return {{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}};
+}
+int error_code(const json& reply) { return reply.contains("error") ? reply["error"]["code"].get<int>() : 0; }
+
+const char* kPolicy =
+    "# Privacy policy\n\nWe collect your e-mail address.\n\n## Cookies\n\nWe use cookies.\n\n"
+    "## Contact\n\nWrite to privacy@example.com.\n";
+
+}  // namespace
+
+TEST_CASE("lsp server: lifecycle and the protocol's errors", "[lsp]") {
+  Session s;
+  CHECK(error_code(s.call(request(1, "textDocument/hover"))) == -32002);
+  CHECK(s.call(notification("textDocument/didOpen")).is_null());  // dropped before initialize
+  const json init = s.call(request(2, "initialize", {{"capabilities", {{"general", {{"positionEncodings", {"utf-8", "utf-16"}}}}}}}));
+  CHECK(init["result"]["capabilities"]["positionEncoding"] == "utf-8");
+  CHECK(error_code(s.call(request(3, "initialize"))) == -32600);
+  CHECK(error_code(s.raw("{oops")) == -32700);
+  CHECK(s.raw("{oops")["id"].is_null());
+  CHECK(error_code(s.raw("\"just a string\"")) == -32600);
+  CHECK(error_code(s.raw("[]")) == -32600);
+  CHECK(error_code(s.raw(R"({"jsonrpc":"2.0","id":{"x":1},"method":"shutdown"})")) == -32600);
+  CHECK(error_code(s.raw(R"({"jsonrpc":"1.0","id":4,"method":"shutdown"})")) == -32600);
+  CHECK(error_code(s.raw(R"({"jsonrpc":"2.0","id":4,"method":7})")) == -32600);
+  CHECK(error_code(s.raw("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"a\xff\"}")) == -32700);  // invalid UTF-8
+  CHECK(error_code(s.call(request(5, "no/such/method"))) == -32601);
+  CHECK(s.call(notification("no/such/notification")).is_null());
+  CHECK(s.raw(R"({"jsonrpc":"2.0","id":"x","result":null})").is_null());  // a reply to the server: ignored
+  CHECK(error_code(s.call(request(6, "textDocument/hover", {{"textDocument", {{"uri", "file:///nope.md"}}}}))) == -32602);
+  CHECK(error_code(s.call(request(7, "textDocument/codeAction", {{"textDocument", 5}}))) == -32602);
+  // Bad notification params: logged, no crash.
+  const json logged = s.call(notification("textDocument/didOpen", {{"textDocument", {{"uri", 1}}}}));
+  CHECK(logged["method"] == "window/logMessage");
+  CHECK(!s.server.exit_code());
+  CHECK(s.call(request(8, "shutdown"))["result"].is_null());
+  CHECK(error_code(s.call(request(9, "textDocument/hover"))) == -32600);
+  s.call(notification("exit"));
+  CHECK(s.server.exit_code() == 0);
+}
+
+TEST_CASE("lsp server: exit without shutdown is status 1", "[lsp]") {
+  Session s;
+  s.call(notification("exit"));
+  CHECK(s.server.exit_code() == 1);
+}
+
+TEST_CASE("lsp server: diagnostics on open and change, in UTF-8 when negotiated", "[lsp]") {
+  Session s;
+  s.call(request(1, "initialize", {{"capabilities", {{"general", {{"positionEncodings", {"utf-8"}}}}}}}));
+  const std::string uri = "untitled:policy";
+  json published = s.call(notification("textDocument/didOpen", {{"textDocument",
+      {{"uri", uri}, {"languageId", "markdown"}, {"version", 1}, {"text", kPolicy}}}}));
+  REQUIRE(published["method"] == "textDocument/publishDiagnostics");
+  bool cookie = false;
+  for (const json& d : published["params"]["diagnostics"])
+    if (d["code"] == "cookie-opt-out") {
+      cookie = true;
+      CHECK(d["range"]["start"]["line"] == 4);  // the Cookies heading
+      CHECK(d["severity"] == 1);
+      CHECK(d["source"] == "clauselint");
+    }
+  CHECK(cookie);
+  // Add a refusal to the Cookies section: the finding goes.
+  published = s.call(notification("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
+      {"contentChanges", {{{"range", {{"start", {{"line", 6}, {"character", 15}}}, {"end", {{"line", 6}, {"character", 15}}}}},
+                           {"text", " You can block or delete cookies in your browser's settings."}}}}}));
+  for (const json& d : published["params"]["diagnostics"]) CHECK(d["code"] != "cookie-opt-out");
+  // Not a policy: not linted.
+  CHECK(s.call(notification("textDocument/didOpen", {{"textDocument",
+      {{"uri", "file:///x/a.py"}, {"languageId", "python"}, {"version", 1}, {"text", "x = 1"}}}})).is_null());
+  // Text that is no policy (blank): a diagnostic, no crash.
+  published = s.call(notification("textDocument/didOpen", {{"textDocument",
+      {{"uri", "untitled:blank"}, {"languageId", "markdown"}, {"version", 1}, {"text", "  \n"}}}}));
+  CHECK(published["params"]["diagnostics"].size() == 1);
+}
+
+TEST_CASE("lsp server: thousands of random and truncated messages", "[lsp]") {
+  const std::vector<std::string> seeds = {
+      request(1, "initialize", {{"capabilities", json::object()}}).dump(),
+      notification("textDocument/didOpen", {{"textDocument",
+          {{"uri", "untitled:a"}, {"languageId", "markdown"}, {"version", 1}, {"text", "# P\n\nWe use cookies. 📝\n"}}}}).dump(),
+      notification("textDocument/didChange", {{"textDocument", {{"uri", "untitled:a"}, {"version", 2}}},
+          {"contentChanges", {{{"range", {{"start", {{"line", 2}, {"character", 3}}}, {"end", {{"line", 9}, {"character", 0}}}}},
+                               {"text", "x\r\ny"}}}}}).dump(),
+      request(2, "textDocument/hover", {{"textDocument", {{"uri", "untitled:a"}}}, {"position", {{"line", 0}, {"character", 1}}}}).dump(),
+      request(3, "textDocument/codeAction", {{"textDocument", {{"uri", "untitled:a"}}},
+          {"range", {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 99}, {"character", 0}}}}}}).dump(),
+      request(4, "shutdown").dump(),
+  };
+  std::mt19937 random(12);  // deterministic
+  std::size_t replies = 0;
+  LspServer server([&](std::string) { ++replies; });
+  clauselint::lsp::FrameReader reader;
+  for (int i = 0; i < 3000; ++i) {
+    std::string message = seeds[random() % seeds.size()];
+    switch (random() % 4) {
+      case 0: message.resize(random() % (message.size() + 1)); break;  // truncated
+      case 1: for (int k = 0; k < 4; ++k) message[random() % message.size()] = static_cast<char>(random()); break;
+      case 2: message.insert(random() % message.size(), message.substr(random() % message.size(), 12)); break;
+      default: break;
+    }
+    server.handle(message);
+    // The same through the framing, with some frames cut short.
+    std::string framed = clauselint::lsp::frame(message);
+    if (random() % 5 == 0) framed.resize(random() % framed.size());
+    reader.feed(framed);
+    while (auto f = reader.next()) {
+      if (f->ok) server.handle(f->text);
+      else server.framing_error(f->text);
+    }
+  }
+  CHECK(replies > 1000);
+}
