@@ -179,12 +179,32 @@ try {
   connection.sendNotification(lsp.DidChangeWatchedFilesNotification.type, { changes: [{ uri: configUri, type: lsp.FileChangeType.Changed }] });
   ds = await got;
   check(ds.some((d) => d.severity === 1 && /bogus/.test(d.message)), 'the config error is shown on the config file', ds);
+  // A pack that does not load: its error is shown on the pack file, at the
+  // regex (line 3, column 29 in code points: UTF-16 position 2:28), and the
+  // policy says why it is not linted.
+  const packPath = path.join(work, 'my-pack.yaml');
+  fs.writeFileSync(packPath, [
+    'clauselint-pack: 1', 'name: my-pack', 'rules: [{id: contact, title: t, severity: error, message: m, citation: c, help: h,',
+    '          require: {any: [\'(unbalanced\']}}]', ''].join('\n'));
+  fs.writeFileSync(configPath, 'packs: [core, ./my-pack.yaml]\n');
+  const packUri = pathToFileURL(packPath).href;
+  const packProblems = diagnosticsWhere((d) => d.length > 0, 'diagnostics on the broken pack', packUri);
+  const configCleared = diagnosticsWhere((d) => d.length === 0, 'the fixed config: its diagnostics cleared', configUri);
+  got = diagnosticsWhere((d) => d.some((x) => /does not load/.test(x.message)), 'the policy names the broken config');
+  connection.sendNotification(lsp.DidChangeWatchedFilesNotification.type, { changes: [{ uri: packUri, type: lsp.FileChangeType.Created }] });
+  ds = await packProblems;
+  check(ds.some((d) => d.severity === 1 && /invalid regex/.test(d.message) && d.range.start.line === 3), 'a pack error is shown on the pack file, at its line', ds);
+  ds = await got;
+  check(ds.length === 1, 'the policy gets one diagnostic saying its config does not load', ds);
+  await configCleared;
+  check(true, 'the config fixed: its diagnostics cleared');
+  fs.unlinkSync(packPath);
   fs.unlinkSync(configPath);
-  const cleared = diagnosticsWhere((d) => d.length === 0, 'config diagnostics cleared', configUri);
+  const packCleared = diagnosticsWhere((d) => d.length === 0, 'pack diagnostics cleared', packUri);
   got = diagnosticsWhere((d) => changeNotification(d)?.severity === 1, 'back to the defaults');
   connection.sendNotification(lsp.DidChangeWatchedFilesNotification.type, { changes: [{ uri: configUri, type: lsp.FileChangeType.Deleted }] });
-  await Promise.all([cleared, got]);
-  check(true, 'config removed: its diagnostics cleared, the defaults apply again');
+  await Promise.all([packCleared, got]);
+  check(true, 'config and pack removed: the pack diagnostics cleared, the defaults apply again');
 
   // Unknown request: -32601; unknown notification: ignored.
   connection.sendNotification('clauselint/unknownNotification', {});
