@@ -17,6 +17,31 @@ enum ErrorCode {
   kServerNotInitialized = -32002,
 };
 
+// LSP messages nest a few levels; nlohmann::json copies and destroys values
+// recursively, so a body nested a million levels deep would overflow the stack.
+constexpr int kMaxJsonDepth = 64;
+// Bytes scanned to apply one didChange's edits (edits x document size).
+constexpr double kMaxChangeWork = 4.0 * 1024 * 1024 * 1024;
+
+bool nested_too_deep(std::string_view body) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return true;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return false;
+}
+
 // A params problem: answered with -32602 (requests) or logged (notifications).
 struct BadParams {
   std::string what;
@@ -80,6 +105,10 @@ struct LspServer::Impl {
 };
 
 void LspServer::Impl::handle(std::string_view body) {
+  if (nested_too_deep(body)) {
+    error(nullptr, kInvalidRequest, fmt::format("the message nests JSON more than {} levels deep", kMaxJsonDepth));
+    return;
+  }
   json message = json::parse(body, nullptr, false);  // no exceptions: discarded on error
   if (message.is_discarded()) {
     error(nullptr, kParseError, "the message is not valid JSON (or not valid UTF-8)");
@@ -185,6 +214,13 @@ void LspServer::Impl::dispatch(const std::string& method, const json& params, co
   } else if (method == "textDocument/didChange") {
     OpenDocument& doc = document(params, "params");
     const json& changes = member(params, "contentChanges", json::value_t::array, "params");
+    // Each change costs a pass over the text: a message of a million edits to
+    // a large document would keep the server busy for hours (docs/limits.md).
+    if (static_cast<double>(changes.size()) * static_cast<double>(doc.text.size() + 1024) > kMaxChangeWork) {
+      log(1, fmt::format("clauselint: {} changes to a {}-byte document in one message are too many: ignored; "
+                         "reopen the document", changes.size(), doc.text.size()));
+      return;
+    }
     for (const json& change : changes) {
       const std::string& text = string_param(change, "text", "params.contentChanges[]");
       std::optional<LspRange> range;

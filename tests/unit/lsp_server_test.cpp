@@ -72,6 +72,24 @@ TEST_CASE("lsp server: lifecycle and the protocol's errors", "[lsp]") {
   CHECK(s.server.exit_code() == 0);
 }
 
+TEST_CASE("lsp server: hostile sizes and nesting", "[lsp]") {
+  Session s;
+  s.call(request(1, "initialize"));
+  // A million levels of nesting: refused before parsing (no stack overflow).
+  const std::string deep = R"({"jsonrpc":"2.0","id":2,"method":"x","params":)" + std::string(1000000, '[') +
+                           std::string(1000000, ']') + "}";
+  CHECK(error_code(s.raw(deep)) == -32600);
+  CHECK(s.raw(deep)["error"]["message"].get<std::string>().find("levels deep") != std::string::npos);
+  CHECK(error_code(s.raw(std::string(3000000, '{'))) == -32600);
+  // Brackets inside strings do not count.
+  CHECK(error_code(s.raw(R"({"jsonrpc":"2.0","id":3,"method":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["})")) == -32601);
+  // A document larger than the policy limit: a diagnostic on it, no lint.
+  const json big = s.call(notification("textDocument/didOpen", {{"textDocument",
+      {{"uri", "untitled:big"}, {"languageId", "markdown"}, {"version", 1}, {"text", std::string(17u << 20, 'a')}}}}));
+  REQUIRE(big["params"]["diagnostics"].size() == 1);
+  CHECK(big["params"]["diagnostics"][0]["message"].get<std::string>().find("too large") != std::string::npos);
+}
+
 TEST_CASE("lsp server: exit without shutdown is status 1", "[lsp]") {
   Session s;
   s.call(notification("exit"));
