@@ -29,6 +29,7 @@ struct Options {
   std::string color = "auto";             // auto | always | never
   bool quiet = false;                     // no summary, no notes on stderr
   bool stats = false;                     // per-rule counts and timing on stderr
+  std::string progress = "auto";          // auto | always | never: the progress line on stderr
   unsigned jobs = 0;                      // 0: one per core
   bool explain = false;                   // --explain: why each missing clause was not found
   std::string explain_file;               // explain RULE FILE

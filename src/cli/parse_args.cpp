@@ -122,6 +122,10 @@ int parse_args(int argc, char** argv, Options& o) {
       ->check(CLI::IsMember({"low", "medium", "high", "very-high"}));
   app.add_flag("-q,--quiet", o.quiet, "Print findings only: no summary line, no notes");
   app.add_flag("--stats", o.stats, "Print per-rule finding counts and timing to standard error");
+  app.add_option("--progress", o.progress,
+                 "A progress line on standard error (files, MB/s, time left): auto (when standard error is a terminal "
+                 "and the report is not), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("-j,--jobs", o.jobs, "Lint N files in parallel (default: one per core); output order never changes")
       ->check(CLI::Range(1u, 256u));
   auto* rules = app.add_subcommand("rules", "List rules (id, severity, pack, title): every built-in pack, or those chosen with --rules/--pack");
