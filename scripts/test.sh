@@ -13,7 +13,7 @@ export BUILD_TYPE=Debug
 # machine has none; Microsoft's SARIF Multitool from npm, kept in the build folder.
 # man-db, zsh and fish: the install test renders the man page and runs each
 # completion script; dpkg-dev and file: cpack's dpkg-shlibdeps.
-export EXTRA_PACKAGES="git pre-commit clang libclang-rt-14-dev man-db zsh fish dpkg-dev file binutils ${EXTRA_PACKAGES:-}"
+export EXTRA_PACKAGES="git pre-commit clang libclang-rt-14-dev man-db zsh fish dpkg-dev file binutils parallel ${EXTRA_PACKAGES:-}"
 command -v npm >/dev/null || EXTRA_PACKAGES="npm $EXTRA_PACKAGES"
 tools="$BUILD_DIR/test-tools"
 multitool="$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"

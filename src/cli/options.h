@@ -47,6 +47,10 @@ struct Options {
   bool partial_labels = false;            // accuracy --partial
   std::vector<std::string> corrections;   // accuracy --corrections FILE...
   std::string write_precision;            // accuracy --write-precision FILE
+  std::vector<std::string> stats_paths;   // stats: the corpus (files and directories)
+  std::string stats_from;                 // stats --from RUN.jsonl
+  std::string group_by;                   // stats --group-by front-matter:KEY | path:REGEX
+  std::string stats_csv, stats_svg;       // stats --csv FILE, --svg FILE
   std::string generate;                   // --generate man|bash|zsh|fish (hidden; used by the build)
   ManualSpec manual;                      // the command line as data, for --generate
 };

@@ -154,7 +154,15 @@ int parse_args(int argc, char** argv, Options& o) {
                        "Label corrections to apply: a YAML list of {policy, rule, label: fire|ok, reason}");
   accuracy->add_option("--write-precision", o.write_precision,
                        "Write each scored rule's measured precision level to FILE (rules/measured/precision.yaml)");
-  for (auto* sub : {rules, explain, test, accuracy}) sub->fallthrough();
+  auto* stats = app.add_subcommand("stats", "How many policies of a corpus have each finding, overall or per group");
+  stats->add_option("paths", o.stats_paths, "The corpus: files and directories")->required();
+  stats->add_option("--from", o.stats_from, "Count the findings of an earlier '--format jsonl' run instead of linting");
+  stats->add_option("--group-by", o.group_by,
+                    "Group the policies by front-matter:KEY, or by path:REGEX (its first group, e.g. path:'(\\d{4})/')");
+  stats->add_option("--csv", o.stats_csv, "Also write the table as CSV (group,rule,policies,with_finding,share) to FILE ('-': standard output, instead of the table)");
+  stats->add_option("--svg", o.stats_svg, "Also write a chart of each rule's share over the groups, as SVG, to FILE ('-': standard output, instead of the table)");
+  for (auto* sub : {rules, explain, test, accuracy, stats}) sub->fallthrough();
+  stats->footer("Exit status: 0, or 2 for input, pack or --from errors.");
   rules->footer("Exit status: 0, or 2 when a rule pack cannot be loaded.");
   explain->footer("Exit status: 0, or 2 for an unknown rule id or a pack error.");
   test->footer("Exit status: 0 when every example and annotation holds, 1 on any miss, 2 for pack or input errors.");
@@ -175,6 +183,7 @@ int parse_args(int argc, char** argv, Options& o) {
   if (explain->parsed()) o.command = "explain";
   if (test->parsed()) o.command = "test";
   if (accuracy->parsed()) o.command = "accuracy";
+  if (stats->parsed()) o.command = "stats";
   if (!o.print_config.empty()) o.command = "print-config";
   if (!generate.empty()) {
     o.command = "generate";
