@@ -15,7 +15,7 @@ export BUILD_TYPE=Debug
 # completion script; dpkg-dev and file: cpack's dpkg-shlibdeps. neovim: the
 # language server's real-client test (tests/lsp/), with
 # vscode-languageserver-protocol from npm for the Node client test.
-export EXTRA_PACKAGES="git pre-commit clang libclang-rt-14-dev man-db zsh fish dpkg-dev file binutils neovim ${EXTRA_PACKAGES:-}"
+export EXTRA_PACKAGES="git pre-commit clang libclang-rt-14-dev man-db zsh fish dpkg-dev file binutils parallel neovim ${EXTRA_PACKAGES:-}"
 command -v npm >/dev/null || EXTRA_PACKAGES="npm $EXTRA_PACKAGES"
 tools="$BUILD_DIR/test-tools"
 multitool="$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"

@@ -62,6 +62,7 @@ void write_report(std::ostream& out, const Report& report, Format format, TextSt
 void write_text(std::ostream& out, const Report& report, TextStyle style = {});
 void write_json(std::ostream& out, const Report& report);
 void write_jsonl(std::ostream& out, const Report& report);
+void write_jsonl(std::ostream& out, const std::vector<Finding>& findings);  // a file's findings, as they come
 void write_sarif(std::ostream& out, const Report& report);
 void write_github(std::ostream& out, const Report& report);
 

@@ -3,6 +3,7 @@
 // whatever the number of jobs).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -41,5 +42,10 @@ struct FileJob {
 };
 
 std::vector<FileResult> lint_files(const std::vector<FileJob>& jobs, const RunOptions& options);
+// The same, handing each result to `emit` in input order as soon as it and
+// every result before it are done, so that memory stays flat however many
+// files there are (at most 4 × jobs results wait for an earlier one). `emit`
+// runs on one thread at a time.
+void lint_files(const std::vector<FileJob>& jobs, const RunOptions& options, const std::function<void(FileResult&&)>& emit);
 
 }  // namespace clauselint

@@ -24,6 +24,7 @@
 #include "clauselint/output_target.h"
 #include "clauselint/parse.h"
 #include "clauselint/precision.h"
+#include "clauselint/progress.h"
 #include "clauselint/planner.h"
 #include "clauselint/runner.h"
 #include "clauselint/report.h"
@@ -88,6 +89,51 @@ void print_stats(const Report& report, std::chrono::steady_clock::duration elaps
              report.linted, report.files.size(), report.findings.size(), ms);
 }
 
+// Findings counted for the summary line and the exit status.
+struct Tally {
+  std::size_t counts[3] = {0, 0, 0};  // by severity: note, warning, error
+  std::size_t suppressed = 0;
+  std::size_t files = 0;
+  bool failing = false;
+  void add(const Finding& f, FailOn fail_on) {
+    if (f.suppressed) {
+      ++suppressed;
+      return;
+    }
+    ++counts[static_cast<int>(f.severity)];
+    failing = failing || fails(f.severity, fail_on);
+  }
+};
+
+void print_summary(const Tally& t, std::size_t baselined, const Report& report) {
+  std::vector<std::string> parts;
+  if (t.counts[2]) parts.push_back(plural(t.counts[2], "error"));
+  if (t.counts[1]) parts.push_back(plural(t.counts[1], "warning"));
+  if (t.counts[0]) parts.push_back(plural(t.counts[0], "note"));
+  if (t.suppressed) parts.push_back(fmt::format("{} suppressed", t.suppressed));
+  if (baselined) parts.push_back(fmt::format("{} in the baseline", baselined));
+  const std::string summary = parts.empty() ? "no findings" : fmt::format("{}", fmt::join(parts, ", "));
+  fmt::print(std::cerr, "clauselint: {} in {}{}\n", summary, plural(report.linted, "file"),
+             report.successful ? "" : " (with errors, shown above)");
+}
+
+// The end of a corpus-mode run (run_lint): the report file, the summary, the exit status.
+void print_all_excluded(std::size_t excluded) {
+  fmt::print(std::cerr, "clauselint: every input is excluded by the configuration ({})\n", plural(excluded, "file"));
+}
+
+// `excluded`: the inputs the configuration excluded when it excluded every one, else 0.
+int finish_stream(const Options& o, const Report& report, const Tally& tally, const std::string& to_file, std::size_t excluded) {
+  if (excluded && !o.quiet) print_all_excluded(excluded);
+  if (const std::string error = o.output.empty() ? flush_stdout() : write_file_atomically(o.output, to_file); !error.empty()) {
+    fmt::print(std::cerr, "clauselint: error: {}\n", error);
+    return 2;
+  }
+  if (!o.quiet) print_summary(tally, 0, report);
+  if (!report.successful) return 2;
+  return tally.failing ? 1 : 0;
+}
+
 }  // namespace
 
 int run_lint(const Options& o) {
@@ -114,7 +160,6 @@ int run_lint(const Options& o) {
   run.input_format = parse_input_format(o.input_format);
   run.stdin_name = o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename;
   run.explain = o.explain;
-  const auto results = lint_files(plan.jobs, run);
 
   Report report;
   for (const auto& set : plan.rule_sets) report.rule_sets.push_back(set.get());
@@ -123,15 +168,45 @@ int run_lint(const Options& o) {
   report.root = o.root.empty() ? repository_root() : std::filesystem::absolute(o.root).lexically_normal().string();
   report.category = o.sarif_category;
   report.include_suppressed = o.include_suppressed;
-  for (const FileResult& r : results) {
-    report.files.push_back(r.shown);
-    if (r.source) {
-      report.sources[r.shown] = r.source;
-      ++report.linted;
-    }
-    report.findings.insert(report.findings.end(), r.findings.begin(), r.findings.end());
-    report.diagnostics.insert(report.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
+
+  // Corpus mode: JSON Lines stream out file by file, and nothing of a file is
+  // kept once it is written, so memory stays flat in the number of files.
+  // (Files go in name order: the order sort_findings gives a whole report.)
+  const bool streaming = parse_format(o.format) == Format::jsonl && o.baseline.empty() && o.write_baseline.empty() && !o.stats;
+  if (streaming)
+    std::stable_sort(plan.jobs.begin(), plan.jobs.end(), [&](const FileJob& a, const FileJob& b) {
+      return (a.path == "-" ? run.stdin_name : a.path) < (b.path == "-" ? run.stdin_name : b.path);
+    });
+  if (streaming) {  // as the buffered report prints them: inputs and configuration first, then each file's
+    for (const auto& d : report.diagnostics)
+      if (!o.quiet || d.severity != Severity::note) std::cerr << format_diagnostic(d) << '\n';
+    report.successful = !has_errors(report.diagnostics);
   }
+  std::ostringstream streamed_to_file;  // -o: written atomically at the end
+  std::ostream& stream = o.output.empty() ? std::cout : streamed_to_file;
+  Tally streamed;
+  Progress progress(plan.jobs.size(), o.progress == "always" || (o.progress == "auto" && Progress::wanted()));
+  lint_files(plan.jobs, run, [&](FileResult&& r) {
+    progress.advance(r.source ? r.source->text().size() : 0);
+    if (r.source) ++report.linted;
+    if (!streaming) {
+      report.files.push_back(r.shown);
+      if (r.source) report.sources[r.shown] = r.source;
+      report.findings.insert(report.findings.end(), r.findings.begin(), r.findings.end());
+      report.diagnostics.insert(report.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
+      return;
+    }
+    progress.clear();
+    for (const auto& d : r.diagnostics)
+      if (!o.quiet || d.severity != Severity::note) std::cerr << format_diagnostic(d) << '\n';
+    report.successful = report.successful && !has_errors(r.diagnostics);
+    write_jsonl(stream, r.findings);
+    for (const Finding& f : r.findings) streamed.add(f, o.fail_on);
+    ++streamed.files;
+  });
+  progress.clear();
+  const bool all_excluded = !inputs.files.empty() && plan.jobs.empty() && plan.excluded > 0;
+  if (streaming) return finish_stream(o, report, streamed, streamed_to_file.str(), all_excluded ? plan.excluded : 0);
   sort_findings(report.findings);
   std::size_t baselined = 0;
   // Written from every finding before --baseline filters them, so that
@@ -153,8 +228,7 @@ int run_lint(const Options& o) {
   report.successful = !has_errors(report.diagnostics);
   for (const auto& d : report.diagnostics)
     if (!o.quiet || d.severity != Severity::note) std::cerr << format_diagnostic(d) << '\n';
-  if (inputs.files.size() > 0 && plan.jobs.empty() && plan.excluded > 0 && !o.quiet)
-    fmt::print(std::cerr, "clauselint: every input is excluded by the configuration ({})\n", plural(plan.excluded, "file"));
+  if (all_excluded && !o.quiet) print_all_excluded(plan.excluded);
 
   const Format format = parse_format(o.format).value_or(Format::text);
   const bool terminal = isatty(fileno(stdout)) != 0 && o.output.empty();
@@ -177,35 +251,16 @@ int run_lint(const Options& o) {
     }
   }
 
-  std::size_t counts[3] = {0, 0, 0};
-  std::size_t suppressed = 0;
-  bool failing = false;
-  for (const auto& f : report.findings) {
-    if (f.suppressed) {
-      ++suppressed;
-      continue;
-    }
-    ++counts[static_cast<int>(f.severity)];
-    failing = failing || fails(f.severity, o.fail_on);
-  }
+  Tally tally;
+  for (const auto& f : report.findings) tally.add(f, o.fail_on);
   if (o.stats) print_stats(report, std::chrono::steady_clock::now() - started);
-  if (!o.quiet) {
-    std::vector<std::string> parts;
-    if (counts[2]) parts.push_back(plural(counts[2], "error"));
-    if (counts[1]) parts.push_back(plural(counts[1], "warning"));
-    if (counts[0]) parts.push_back(plural(counts[0], "note"));
-    if (suppressed) parts.push_back(fmt::format("{} suppressed", suppressed));
-    if (baselined) parts.push_back(fmt::format("{} in the baseline", baselined));
-    const std::string summary = parts.empty() ? "no findings" : fmt::format("{}", fmt::join(parts, ", "));
-    fmt::print(std::cerr, "clauselint: {} in {}{}\n", summary, plural(report.linted, "file"),
-               report.successful ? "" : " (with errors, shown above)");
-  }
+  if (!o.quiet) print_summary(tally, baselined, report);
   if (!o.write_baseline.empty() && !o.quiet)
     fmt::print(std::cerr, "clauselint: wrote {} to the baseline {}\n",
-               plural(report.findings.size() - suppressed + baselined, "finding"), o.write_baseline);
+               plural(report.findings.size() - tally.suppressed + baselined, "finding"), o.write_baseline);
   if (!report.successful) return 2;
   if (!o.write_baseline.empty()) return 0;  // the findings are now the baseline
-  return failing ? 1 : 0;
+  return tally.failing ? 1 : 0;
 }
 
 int run_print_config(const Options& o) {

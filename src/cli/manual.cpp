@@ -111,6 +111,7 @@ const std::vector<std::string>& usage_lines() {
       R"(clauselint explain RULE FILE          ... and why RULE reports on FILE (the sentences that came closest))",
       R"(clauselint test [PACK_OR_FILE...]     run the packs' pass/fail examples, or check annotated policies)",
       R"(clauselint accuracy DIR...            per-rule precision and recall on labelled policies)",
+      R"(clauselint stats PATH...              how many policies of a corpus have each finding, per group (docs/corpus.md))",
       R"(clauselint --print-config FILE        show the configuration that applies to FILE)",
       R"(clauselint lsp                        language server for editors, on stdin/stdout (docs/editor.md))",
   };

@@ -29,6 +29,7 @@ struct Options {
   std::string color = "auto";             // auto | always | never
   bool quiet = false;                     // no summary, no notes on stderr
   bool stats = false;                     // per-rule counts and timing on stderr
+  std::string progress = "auto";          // auto | always | never: the progress line on stderr
   unsigned jobs = 0;                      // 0: one per core
   bool explain = false;                   // --explain: why each missing clause was not found
   std::string explain_file;               // explain RULE FILE
@@ -46,6 +47,10 @@ struct Options {
   bool partial_labels = false;            // accuracy --partial
   std::vector<std::string> corrections;   // accuracy --corrections FILE...
   std::string write_precision;            // accuracy --write-precision FILE
+  std::vector<std::string> stats_paths;   // stats: the corpus (files and directories)
+  std::string stats_from;                 // stats --from RUN.jsonl
+  std::string group_by;                   // stats --group-by front-matter:KEY | path:REGEX
+  std::string stats_csv, stats_svg;       // stats --csv FILE, --svg FILE
   std::string generate;                   // --generate man|bash|zsh|fish (hidden; used by the build)
   ManualSpec manual;                      // the command line as data, for --generate
 };

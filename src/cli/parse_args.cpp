@@ -122,6 +122,10 @@ int parse_args(int argc, char** argv, Options& o) {
       ->check(CLI::IsMember({"low", "medium", "high", "very-high"}));
   app.add_flag("-q,--quiet", o.quiet, "Print findings only: no summary line, no notes");
   app.add_flag("--stats", o.stats, "Print per-rule finding counts and timing to standard error");
+  app.add_option("--progress", o.progress,
+                 "A progress line on standard error (files, MB/s, time left): auto (when standard error is a terminal "
+                 "and the report is not), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("-j,--jobs", o.jobs, "Lint N files in parallel (default: one per core); output order never changes")
       ->check(CLI::Range(1u, 256u));
   auto* rules = app.add_subcommand("rules", "List rules (id, severity, pack, title): every built-in pack, or those chosen with --rules/--pack");
@@ -150,8 +154,16 @@ int parse_args(int argc, char** argv, Options& o) {
                        "Label corrections to apply: a YAML list of {policy, rule, label: fire|ok, reason}");
   accuracy->add_option("--write-precision", o.write_precision,
                        "Write each scored rule's measured precision level to FILE (rules/measured/precision.yaml)");
+  auto* stats = app.add_subcommand("stats", "How many policies of a corpus have each finding, overall or per group");
+  stats->add_option("paths", o.stats_paths, "The corpus: files and directories")->required();
+  stats->add_option("--from", o.stats_from, "Count the findings of an earlier '--format jsonl' run instead of linting");
+  stats->add_option("--group-by", o.group_by,
+                    "Group the policies by front-matter:KEY, or by path:REGEX (its first group, e.g. path:'(\\d{4})/')");
+  stats->add_option("--csv", o.stats_csv, "Also write the table as CSV (group,rule,policies,with_finding,share) to FILE ('-': standard output, instead of the table)");
+  stats->add_option("--svg", o.stats_svg, "Also write a chart of each rule's share over the groups, as SVG, to FILE ('-': standard output, instead of the table)");
   auto* lsp = app.add_subcommand("lsp", "Run the language server on standard input and output, for editors (docs/editor.md)");
-  for (auto* sub : {rules, explain, test, accuracy, lsp}) sub->fallthrough();
+  for (auto* sub : {rules, explain, test, accuracy, stats, lsp}) sub->fallthrough();
+  stats->footer("Exit status: 0, or 2 for input, pack or --from errors.");
   rules->footer("Exit status: 0, or 2 when a rule pack cannot be loaded.");
   explain->footer("Exit status: 0, or 2 for an unknown rule id or a pack error.");
   test->footer("Exit status: 0 when every example and annotation holds, 1 on any miss, 2 for pack or input errors.");
@@ -173,6 +185,7 @@ int parse_args(int argc, char** argv, Options& o) {
   if (explain->parsed()) o.command = "explain";
   if (test->parsed()) o.command = "test";
   if (accuracy->parsed()) o.command = "accuracy";
+  if (stats->parsed()) o.command = "stats";
   if (lsp->parsed()) o.command = "lsp";
   if (!o.print_config.empty()) o.command = "print-config";
   if (!generate.empty()) {

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <map>
+#include <mutex>
 #include <thread>
 
 #include "clauselint/engine.h"
@@ -39,17 +42,60 @@ FileResult lint_one(const FileJob& job, const RunOptions& options) {
 
 }  // namespace
 
-std::vector<FileResult> lint_files(const std::vector<FileJob>& jobs, const RunOptions& options) {
-  std::vector<FileResult> results(jobs.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < jobs.size(); i = next++) results[i] = lint_one(jobs[i], options);
-  };
+void lint_files(const std::vector<FileJob>& jobs, const RunOptions& options, const std::function<void(FileResult&&)>& emit) {
   const unsigned threads = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(jobs.size())));
+  const std::size_t window = std::size_t{4} * threads;  // results that may wait for an earlier one
+  std::mutex mutex;
+  std::condition_variable ready;
+  std::map<std::size_t, FileResult> done;  // finished, not yet emitted
+  std::size_t emitted = 0;
+  std::mutex emitting;  // one thread emits at a time, in input order
+  std::atomic<std::size_t> next{0};
+
+  auto drain = [&] {
+    const std::lock_guard<std::mutex> one(emitting);
+    while (true) {
+      FileResult result;
+      {
+        const std::lock_guard<std::mutex> lock(mutex);
+        const auto it = done.find(emitted);
+        if (it == done.end()) return;
+        result = std::move(it->second);
+        done.erase(it);
+      }
+      emit(std::move(result));
+      {
+        const std::lock_guard<std::mutex> lock(mutex);
+        ++emitted;
+      }
+      ready.notify_all();
+    }
+  };
+  auto work = [&] {
+    for (std::size_t i = next++; i < jobs.size(); i = next++) {
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        ready.wait(lock, [&] { return i < emitted + window; });
+      }
+      FileResult result = lint_one(jobs[i], options);
+      {
+        const std::lock_guard<std::mutex> lock(mutex);
+        done.emplace(i, std::move(result));
+      }
+      drain();
+    }
+  };
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
   for (auto& thread : pool) thread.join();
+  drain();
+}
+
+std::vector<FileResult> lint_files(const std::vector<FileJob>& jobs, const RunOptions& options) {
+  std::vector<FileResult> results;
+  results.reserve(jobs.size());
+  lint_files(jobs, options, [&](FileResult&& r) { results.push_back(std::move(r)); });
   return results;
 }
 

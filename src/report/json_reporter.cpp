@@ -62,8 +62,10 @@ void write_json(std::ostream& out, const Report& report) {
   out << doc.dump(2, ' ', false, json::error_handler_t::replace) << '\n';  // invalid UTF-8 -> U+FFFD
 }
 
-void write_jsonl(std::ostream& out, const Report& report) {
-  for (const Finding& f : report.findings) out << finding_json(f).dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+void write_jsonl(std::ostream& out, const std::vector<Finding>& findings) {
+  for (const Finding& f : findings) out << finding_json(f).dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
 }
+
+void write_jsonl(std::ostream& out, const Report& report) { write_jsonl(out, report.findings); }
 
 }  // namespace clauselint
