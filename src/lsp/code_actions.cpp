@@ -63,6 +63,15 @@ json insert_after(const OpenDocument& doc, int last, const std::string& content,
   return edit({static_cast<int>(next), 0}, "\n" + content + (followed_by_blank ? "\n" : "\n\n"));
 }
 
+// "<!-- clauselint-enable RULE -->" on the line after 0-based `last` (at the
+// end of the text, after a line break, when `last` is the last line).
+json enable_after(const OpenDocument& doc, int last, const std::string& rule, Encoding e) {
+  const auto starts = line_starts(doc.text);
+  const std::string comment = fmt::format("<!-- clauselint-enable {} -->", rule);
+  if (static_cast<std::size_t>(last) + 1 < starts.size()) return edit({last + 1, 0}, comment + "\n");
+  return edit(to_lsp(doc.text, starts, doc.text.size(), e), "\n" + comment + "\n");
+}
+
 json action(const std::string& title, const OpenDocument& doc, json edits, const json& diagnostic, bool preferred) {
   json a = {{"title", title},
             {"kind", "quickfix"},
@@ -108,7 +117,7 @@ json code_actions(const OpenDocument& doc, LspRange range, const RuleSet* rules,
     } else {  // inside a wrapped paragraph: around the whole block
       out.push_back(action(fmt::format("Suppress {} in this paragraph (give the reason)", f.rule_id), doc,
                            json::array({edit({first, 0}, fmt::format("<!-- clauselint-disable {} -- {} -->\n", f.rule_id, kReason)),
-                                        edit({last + 1, 0}, fmt::format("<!-- clauselint-enable {} -->\n", f.rule_id))}),
+                                        enable_after(doc, last, f.rule_id, e)}),
                            diagnostic, false));
     }
   }

@@ -263,9 +263,11 @@ json LspServer::Impl::initialize(const json& params) {
     for (const json& e : general["positionEncodings"])
       if (e == "utf-8") encoding = Encoding::utf8;
   const json workspace_caps = capabilities.is_object() ? capabilities.value("workspace", json::object()) : json::object();
-  watch_registration = workspace_caps.is_object() && workspace_caps.contains("didChangeWatchedFiles") &&
-                       workspace_caps["didChangeWatchedFiles"].is_object() &&
-                       workspace_caps["didChangeWatchedFiles"].value("dynamicRegistration", false) == true;
+  watch_registration = false;
+  if (workspace_caps.is_object() && workspace_caps.contains("didChangeWatchedFiles")) {
+    const json& watched = workspace_caps["didChangeWatchedFiles"];
+    watch_registration = watched.is_object() && watched.contains("dynamicRegistration") && watched["dynamicRegistration"] == true;
+  }
   return {{"capabilities",
            {{"positionEncoding", encoding == Encoding::utf8 ? "utf-8" : "utf-16"},
             {"textDocumentSync", {{"openClose", true}, {"change", 2}}},

@@ -2,11 +2,13 @@
 // thousands of random and truncated messages without a crash.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <random>
 
 #include <nlohmann/json.hpp>
 
 #include "clauselint/lsp.h"
+#include "lsp/documents.h"
 
 using json = nlohmann::json;
 using clauselint::lsp::LspServer;
@@ -162,4 +164,83 @@ TEST_CASE("lsp server: thousands of random and truncated messages", "[lsp]") {
     }
   }
   CHECK(replies > 1000);
+}
+
+namespace {
+
+// Applies a TextEdit[] (non-overlapping, from one code action) to `text`, last first.
+std::string apply_edits(std::string text, json edits, clauselint::lsp::Encoding e) {
+  std::sort(edits.begin(), edits.end(), [](const json& a, const json& b) {
+    return std::make_pair(a["range"]["start"]["line"].get<int>(), a["range"]["start"]["character"].get<int>()) >
+           std::make_pair(b["range"]["start"]["line"].get<int>(), b["range"]["start"]["character"].get<int>());
+  });
+  for (const json& edit : edits) {
+    const auto& r = edit["range"];
+    clauselint::lsp::apply_change(text, clauselint::lsp::LspRange{{r["start"]["line"], r["start"]["character"]},
+                                                                  {r["end"]["line"], r["end"]["character"]}},
+                                  edit["newText"].get<std::string>(), e);
+  }
+  return text;
+}
+
+json findings_of(const json& published, const std::string& rule) {
+  json out = json::array();
+  for (const json& d : published["params"]["diagnostics"])
+    if (d.value("code", "") == rule) out.push_back(d);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("lsp server: suppression code actions for matches, applied", "[lsp]") {
+  Session s;
+  s.call(request(1, "initialize"));
+  const std::string text = "# Policy\n\nWe keep data safe.\nOur systems are 100% secure.\n\nOur servers are 100% secure.";
+  json published = s.call(notification("textDocument/didOpen", {{"textDocument",
+      {{"uri", "untitled:m"}, {"languageId", "markdown"}, {"version", 1}, {"text", text}}}}));
+  json matches = findings_of(published, "absolute-security-claim");
+  REQUIRE(matches.size() == 2);
+  CHECK(matches[0]["range"]["start"] == json({{"line", 3}, {"character", 16}}));
+  std::string current = text;
+  // On the first line of a paragraph: disable-next-line; inside a wrapped one: a disable/enable pair.
+  for (const json& match : {matches[1], matches[0]}) {
+    const json actions = s.call(request(2, "textDocument/codeAction", {{"textDocument", {{"uri", "untitled:m"}}},
+        {"range", match["range"]}, {"context", {{"diagnostics", json::array({match})}}}}))["result"];
+    REQUIRE(actions.size() == 1);
+    CHECK(actions[0]["title"].get<std::string>().find("Suppress absolute-security-claim") == 0);
+    const json edits = actions[0]["edit"]["changes"]["untitled:m"];
+    const std::string first = edits[0]["newText"];
+    CHECK(first.find(" -- reason") != std::string::npos);
+    current = apply_edits(current, edits, clauselint::lsp::Encoding::utf16);
+    published = s.call(notification("textDocument/didChange", {{"textDocument", {{"uri", "untitled:m"}, {"version", 2}}},
+                                                               {"contentChanges", {{{"text", current}}}}}));
+  }
+  CHECK(current.find("<!-- clauselint-disable-next-line absolute-security-claim -- reason") != std::string::npos);
+  CHECK(current.find("<!-- clauselint-disable absolute-security-claim -- reason") != std::string::npos);
+  CHECK(current.find("<!-- clauselint-enable absolute-security-claim -->") != std::string::npos);
+  CHECK(findings_of(published, "absolute-security-claim").empty());
+  CHECK(findings_of(published, "invalid-suppression").empty());
+}
+
+TEST_CASE("lsp server: the sample clause in HTML, under its heading", "[lsp]") {
+  Session s;
+  s.call(request(1, "initialize"));
+  const std::string text = "<html><body>\n<h1>Privacy</h1>\n<p>Email privacy@example.com.</p>\n<h2>Cookies</h2>\n"
+                           "<p>We use cookies.</p>\n</body></html>\n";
+  json published = s.call(notification("textDocument/didOpen", {{"textDocument",
+      {{"uri", "untitled:h.html"}, {"languageId", "html"}, {"version", 1}, {"text", text}}}}));
+  const json missing = findings_of(published, "cookie-opt-out");
+  REQUIRE(missing.size() == 1);
+  CHECK(missing[0]["range"]["start"]["line"] == 3);
+  const json actions = s.call(request(2, "textDocument/codeAction", {{"textDocument", {{"uri", "untitled:h.html"}}},
+      {"range", missing[0]["range"]}, {"context", {{"diagnostics", missing}}}}))["result"];
+  json insert;
+  for (const json& a : actions)
+    if (a["title"] == "Insert a sample clause for cookie-opt-out") insert = a;
+  REQUIRE(insert.is_object());
+  const std::string fixed = apply_edits(text, insert["edit"]["changes"]["untitled:h.html"], clauselint::lsp::Encoding::utf16);
+  CHECK(fixed.find("<h2>Cookies</h2>\n\n<p>") != std::string::npos);
+  published = s.call(notification("textDocument/didChange", {{"textDocument", {{"uri", "untitled:h.html"}, {"version", 2}}},
+                                                             {"contentChanges", {{{"text", fixed}}}}}));
+  CHECK(findings_of(published, "cookie-opt-out").empty());
 }
