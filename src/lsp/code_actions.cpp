@@ -16,7 +16,7 @@ bool blank(std::string_view line) { return line.find_first_not_of(" \t\r\n") == 
 
 // "=====" or "-----" under a Setext heading.
 bool underline(std::string_view line) {
-  static const std::regex re(R"(^ {0,3}(=+|-+)[ \t]*\r?$)");
+  static const std::regex re(R"(^ {0,3}(=+|-+)[ \t]*(\r\n|\r|\n)?$)");  // the line keeps its break
   return std::regex_match(line.begin(), line.end(), re);
 }
 

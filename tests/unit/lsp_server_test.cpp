@@ -244,3 +244,23 @@ TEST_CASE("lsp server: the sample clause in HTML, under its heading", "[lsp]") {
                                                              {"contentChanges", {{{"text", fixed}}}}}));
   CHECK(findings_of(published, "cookie-opt-out").empty());
 }
+
+TEST_CASE("lsp server: the sample clause goes below a Setext heading's underline", "[lsp]") {
+  Session s;
+  s.call(request(1, "initialize"));
+  const std::string text = "Privacy\n=======\n\nEmail privacy@example.com.\n\nCookies\n-------\nWe use cookies.\n";
+  json published = s.call(notification("textDocument/didOpen", {{"textDocument",
+      {{"uri", "untitled:s"}, {"languageId", "markdown"}, {"version", 1}, {"text", text}}}}));
+  const json missing = findings_of(published, "cookie-opt-out");
+  REQUIRE(missing.size() == 1);
+  CHECK(missing[0]["range"]["start"]["line"] == 5);
+  const json actions = s.call(request(2, "textDocument/codeAction", {{"textDocument", {{"uri", "untitled:s"}}},
+      {"range", missing[0]["range"]}, {"context", {{"diagnostics", missing}}}}))["result"];
+  REQUIRE(!actions.empty());
+  const std::string fixed = apply_edits(text, actions[0]["edit"]["changes"]["untitled:s"], clauselint::lsp::Encoding::utf16);
+  CHECK(fixed.find("Cookies\n-------\n\n") != std::string::npos);
+  CHECK(fixed.find("\n\nWe use cookies.") != std::string::npos);  // a blank line keeps the paragraphs apart
+  published = s.call(notification("textDocument/didChange", {{"textDocument", {{"uri", "untitled:s"}, {"version", 2}}},
+                                                             {"contentChanges", {{{"text", fixed}}}}}));
+  CHECK(findings_of(published, "cookie-opt-out").empty());
+}
