@@ -11,6 +11,7 @@
 #include "clauselint/builtin_packs.h"
 #include "clauselint/limits.h"
 #include "clauselint/yaml_limits.h"
+#include "yaml/checked_keys.h"
 
 namespace fs = std::filesystem;
 
@@ -60,11 +61,7 @@ class ConfigReader {
   }
 
   void keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed, const std::string& where) {
-    for (const auto& kv : map) {
-      const std::string key = kv.first.Scalar();
-      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-        error(kv.first.Mark(), fmt::format("unknown key '{}' in {}; expected one of: {}", key, where, fmt::join(allowed, ", ")));
-    }
+    for (auto& problem : check_keys(map, allowed, where)) error(problem.mark, std::move(problem.message));
   }
 
   std::vector<std::string> strings(const YAML::Node& node, const std::string& what) {

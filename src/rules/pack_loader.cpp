@@ -12,6 +12,7 @@
 #include "clauselint/yaml_limits.h"
 
 #include "clauselint/builtin_packs.h"
+#include "yaml/checked_keys.h"
 #include "clauselint/extractors.h"
 #include "clauselint/rule_set.h"
 #include "rules/pack_language.h"
@@ -278,20 +279,9 @@ class PackLoader {
   }
 
   void check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed, const std::string& where) {
-    std::set<std::string> seen;
-    for (const auto& kv : map) {
-      const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "?";
-      if (!seen.insert(key).second) error(kv.first.Mark(), fmt::format("duplicate key '{}' in {}", key, where));
-      if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-      std::string hint;
-      for (const auto a : allowed)
-        if (edit_distance(key, a) <= 2) {
-          hint = fmt::format(" (did you mean '{}'?)", a);
-          suggested_.insert(std::string(a));
-        }
-      std::string list;
-      for (const auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      error(kv.first.Mark(), fmt::format("unknown key '{}' in {}{}; expected one of: {}", key, where, hint, list));
+    for (auto& problem : clauselint::check_keys(map, allowed, where)) {
+      if (!problem.suggested.empty()) suggested_.insert(problem.suggested);
+      error(problem.mark, std::move(problem.message));
     }
   }
 
