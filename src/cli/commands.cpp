@@ -18,6 +18,7 @@
 
 #include "clauselint/baseline.h"
 #include "clauselint/builtin_packs.h"
+#include "clauselint/load_packs.h"
 #include "clauselint/engine.h"
 #include "clauselint/evaluation.h"
 #include "clauselint/input.h"
