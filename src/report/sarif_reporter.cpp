@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "clauselint/paths.h"
 #include "clauselint/report.h"
 #include "clauselint/suppressions.h"
 
@@ -55,27 +56,6 @@ std::string_view level(Severity s) { return to_string(s); }
 std::string_view problem_severity(Severity s) {
   return s == Severity::note ? "recommendation" : level(s);
 }
-
-}  // namespace
-
-std::string percent_encode(std::string_view path) {
-  std::string out;
-  for (const unsigned char c : path) {
-    if (std::isalnum(c) || std::string_view("-._~/").find(static_cast<char>(c)) != std::string_view::npos) out += static_cast<char>(c);
-    else out += fmt::format("%{:02X}", c);
-  }
-  return out;
-}
-
-std::optional<std::string> relative_to_root(const std::string& shown_path, const std::string& root) {
-  std::error_code ec;
-  const fs::path absolute = fs::weakly_canonical(fs::absolute(shown_path, ec), ec);
-  const fs::path relative = absolute.lexically_relative(fs::weakly_canonical(root.empty() ? fs::current_path() : fs::path(root), ec));
-  if (relative.empty() || *relative.begin() == "..") return std::nullopt;
-  return relative.generic_string();
-}
-
-namespace {
 
 // The URI of `shown_path`: relative to `root` when it lies inside it (with
 // uriBaseId %SRCROOT%), else an absolute file: URI.
