@@ -88,20 +88,8 @@ json rule_json(const Rule& rule) {
             {"problem.severity", problem_severity(rule.severity)}}}};
 }
 
-}  // namespace
-
-void write_sarif(std::ostream& out, const Report& report) {
-  const fs::path root = fs::path(report.root.empty() ? fs::current_path().string() : report.root);
-
-  std::vector<const Rule*> rules = all_rules(report);
-  std::sort(rules.begin(), rules.end(), [](const Rule* a, const Rule* b) { return a->id < b->id; });
-  std::map<std::string, std::size_t> rule_index;
-  json rules_json = json::array();
-  for (const Rule* r : rules) {
-    rule_index[r->id] = rules_json.size();
-    rules_json.push_back(rule_json(*r));
-  }
-
+// The results: one per finding (suppressed ones only with include_suppressed).
+json results_json(const Report& report, const std::map<std::string, std::size_t>& rule_index, const fs::path& root) {
   json results = json::array();
   for (const Finding& f : report.findings) {
     if (f.suppressed && !report.include_suppressed) continue;
@@ -120,7 +108,11 @@ void write_sarif(std::ostream& out, const Report& report) {
     if (f.suppressed) result["suppressions"] = json::array({{{"kind", "inSource"}, {"justification", f.justification}}});
     results.push_back(result);
   }
+  return results;
+}
 
+// The diagnostics, as tool execution notifications.
+json notifications_json(const Report& report, const fs::path& root) {
   json notifications = json::array();
   for (const Diagnostic& d : report.diagnostics) {
     json n = {{"level", level(d.severity)}, {"message", {{"text", sentence(d.message)}}}};
@@ -131,6 +123,25 @@ void write_sarif(std::ostream& out, const Report& report) {
     }
     notifications.push_back(n);
   }
+  return notifications;
+}
+
+}  // namespace
+
+void write_sarif(std::ostream& out, const Report& report) {
+  const fs::path root = fs::path(report.root.empty() ? fs::current_path().string() : report.root);
+
+  std::vector<const Rule*> rules = all_rules(report);
+  std::sort(rules.begin(), rules.end(), [](const Rule* a, const Rule* b) { return a->id < b->id; });
+  std::map<std::string, std::size_t> rule_index;
+  json rules_json = json::array();
+  for (const Rule* r : rules) {
+    rule_index[r->id] = rules_json.size();
+    rules_json.push_back(rule_json(*r));
+  }
+
+  const json results = results_json(report, rule_index, root);
+  const json notifications = notifications_json(report, root);
 
   std::string root_uri = "file://" + percent_encode(root.generic_string());
   if (root_uri.back() != '/') root_uri += '/';
