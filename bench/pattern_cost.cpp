@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "clauselint/builtin_packs.h"
+#include "clauselint/load_packs.h"
 #include "clauselint/input.h"
 #include "clauselint/parse.h"
 #include "rules/required_words.h"

@@ -10,6 +10,7 @@
 #include "clauselint/bounded_read.h"
 #include "clauselint/builtin_packs.h"
 #include "clauselint/limits.h"
+#include "clauselint/suppressions.h"
 #include "clauselint/yaml_limits.h"
 #include "yaml/checked_keys.h"
 
@@ -230,7 +231,7 @@ std::vector<std::string> all_packs(const Config& config, const std::vector<std::
 std::vector<Diagnostic> check_rule_ids(const Config& config, const RuleSet& rules) {
   std::vector<Diagnostic> out;
   for (const auto& [id, position] : config.rule_positions)
-    if (!rules.find_rule(id))
+    if (!rules.find_rule(id) && id != invalid_suppression_rule().id)  // clauselint's own rule, in no pack
       out.push_back({config.file, position, Severity::error,
                      fmt::format("unknown rule '{}'{} (no pack this config uses defines it): 'clauselint rules' lists them", id,
                                  rules.suggest_rule(id))});

@@ -6,7 +6,7 @@
 
 #include "clauselint/baseline.h"
 #include "clauselint/config.h"
-#include "clauselint/builtin_packs.h"
+#include "clauselint/load_packs.h"
 #include "helpers.h"
 
 using namespace clauselint;

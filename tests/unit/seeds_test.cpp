@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include "clauselint/builtin_packs.h"
+#include "clauselint/load_packs.h"
 #include "clauselint/evaluation.h"
 
 using namespace clauselint;
