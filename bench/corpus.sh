@@ -11,15 +11,7 @@ max_one_file_ms=${MAX_ONE_FILE_MS:-100}
 BUILD_DIR=build-bench BUILD_TYPE=Release CMAKE_ARGS="-DCLAUSELINT_TESTS=OFF" scripts/setup.sh >/dev/null
 bin=build-bench/clauselint
 corpus=build-bench/corpus
-rm -rf "$corpus" && mkdir -p "$corpus"
-sources=(fixtures/core/*.md examples/*.md tests/inputs/policy.html)
-[ -d ../shared/seeds ] && sources+=(../shared/seeds/*.txt)
-for ((i = 0; i < copies; i++)); do
-  for f in "${sources[@]}"; do
-    base=$(basename "$f")
-    cp "$f" "$corpus/$i-$base"
-  done
-done
+COPIES=$copies bash bench/make-corpus.sh "$corpus"
 files=$(find "$corpus" -type f | wc -l)
 bytes=$(du -sb "$corpus" | cut -f1)
 

@@ -1,6 +1,7 @@
 // Prints what each matcher of the loaded packs costs on a set of policies:
 // the patterns a pack author should simplify first.
 //   pattern_cost [--rules PACK]... FILE...
+//   pattern_cost [--rules PACK]... --atoms   the prefilter's words, one per line (bench/peers.sh)
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -8,21 +9,44 @@
 #include <string>
 #include <vector>
 
-#include "clauselint/builtin_packs.h"
+#include "clauselint/load_packs.h"
 #include "clauselint/input.h"
 #include "clauselint/parse.h"
+#include "rules/required_words.h"
 
 using namespace clauselint;
 
 int main(int argc, char** argv) {
   std::vector<std::string> packs, files;
+  bool atoms = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--rules" && i + 1 < argc) packs.push_back(argv[++i]);
+    else if (arg == "--atoms") atoms = true;
     else files.push_back(arg);
   }
   RuleSet rules;
   for (const auto& d : load_packs(rules, packs)) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+  if (atoms) {  // the words of every pattern's tree, without the spaces that stand for word boundaries
+    std::vector<std::string> words;
+    std::vector<const AtomTree*> todo;
+    std::vector<AtomTree> trees;
+    for (const auto& m : rules.matchers()) trees.push_back(required_atoms(m.pattern->source()));
+    for (const auto& t : trees) todo.push_back(&t);
+    while (!todo.empty()) {
+      const AtomTree* t = todo.back();
+      todo.pop_back();
+      if (t->kind == AtomTree::Kind::atom) {
+        const auto first = t->atom.find_first_not_of(' '), last = t->atom.find_last_not_of(' ');
+        if (first != std::string::npos) words.push_back(t->atom.substr(first, last - first + 1));
+      }
+      for (const auto& p : t->parts) todo.push_back(&p);
+    }
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    for (const auto& w : words) std::printf("%s\n", w.c_str());
+    return 0;
+  }
   std::vector<Document> docs;
   std::size_t bytes = 0;
   for (const auto& f : files) {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "clauselint/builtin_packs.h"
+#include "clauselint/load_packs.h"
 #include "clauselint/prefilter.h"
 #include "clauselint/rule_set.h"
 

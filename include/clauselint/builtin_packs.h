@@ -1,6 +1,7 @@
 // The rule packs compiled into the binary from rules/*.yaml.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,28 +23,5 @@ const BuiltinPack* find_builtin_pack(std::string_view name);
 bool pack_flag(std::string_view yaml, std::string_view key);
 // Names of the packs a user can select (every built-in pack but libraries).
 std::vector<std::string_view> selectable_builtin_packs();
-
-}  // namespace clauselint
-
-#include <string>
-
-#include "clauselint/diagnostic.h"
-#include "clauselint/rule_set.h"
-
-namespace clauselint {
-
-// Loads each pack in `selection` into `rules`: a built-in pack's name, or the
-// path of a YAML file. An empty selection loads the default built-in packs
-// (those marked `default: true`). Returns
-// every problem found (an unknown name, an unreadable file, pack errors).
-// With `activate_libraries`, library packs load their rules as ordinary
-// rules (`clauselint test shared`).
-std::vector<Diagnostic> load_packs(RuleSet& rules, const std::vector<std::string>& selection,
-                                   bool activate_libraries = false);
-
-// The shared rules (built-in packs marked `library: true`), which packs use
-// by reference (`- shared: effective-date`) so that one gap is one finding
-// citing every selected regime.
-const RuleSet& shared_library();
 
 }  // namespace clauselint

@@ -76,7 +76,8 @@ std::vector<std::string> select_packs(const std::vector<std::string>& cli_packs,
 std::vector<std::string> all_packs(const Config& config, const std::vector<std::string>& cli_packs);
 
 // Unknown rule ids named in `config`, checked against the rules of
-// all_packs(): errors at the ids.
+// all_packs() and clauselint's own rule (invalid-suppression): errors at
+// the ids.
 std::vector<Diagnostic> check_rule_ids(const Config& config, const RuleSet& rules);
 
 // Glob matching on "/"-separated relative paths: "*" and "?" stay within a

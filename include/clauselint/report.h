@@ -66,11 +66,6 @@ void write_jsonl(std::ostream& out, const std::vector<Finding>& findings);  // a
 void write_sarif(std::ostream& out, const Report& report);
 void write_github(std::ostream& out, const Report& report);
 
-// `shown_path` relative to `root` (the current folder when empty), with "/"
-// separators; nullopt when it lies outside `root`.
-std::optional<std::string> relative_to_root(const std::string& shown_path, const std::string& root);
-std::string percent_encode(std::string_view path);  // for URIs: keeps A-Z a-z 0-9 - . _ ~ /
-
 // Writes `content` to `path` through a temporary file in the same folder and
 // a rename, so a failed write never leaves a half-written file. Returns an
 // error message, or "" on success.

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/manual.h"
 #include "clauselint/builtin_packs.h"
+#include "clauselint/load_packs.h"
 #include "clauselint/planner.h"
 
 namespace clauselint::cli {

@@ -35,6 +35,30 @@ std::optional<Document> front_matter_of(const Grouping& grouping, const std::str
   return parse_document(source, input_format_for(path), ignored);
 }
 
+// Writes the table, --csv and --svg; false after an error.
+bool write_outputs(const Options& o, Prevalence& prevalence) {
+  // The table on standard output, unless --csv - or --svg - puts that there instead.
+  if (o.stats_csv == "-" && o.stats_svg == "-") {
+    fmt::print(std::cerr, "clauselint: error: only one of --csv and --svg can be '-' (standard output)\n");
+    return false;
+  }
+  if (o.stats_csv != "-" && o.stats_svg != "-") prevalence.write_text(std::cout);
+  for (const auto& [file, write] : {std::pair{o.stats_csv, &Prevalence::write_csv}, std::pair{o.stats_svg, &Prevalence::write_svg}}) {
+    if (file.empty()) continue;
+    if (file == "-") {
+      (prevalence.*write)(std::cout);
+      continue;
+    }
+    std::ostringstream content;
+    (prevalence.*write)(content);
+    if (const std::string error = write_file_atomically(file, content.str()); !error.empty()) {
+      fmt::print(std::cerr, "clauselint: error: {}\n", error);
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 int run_stats(const Options& o) {
@@ -83,26 +107,7 @@ int run_stats(const Options& o) {
     });
   }
 
-  // The table on standard output, unless --csv - or --svg - puts that there instead.
-  if (o.stats_csv == "-" && o.stats_svg == "-") {
-    fmt::print(std::cerr, "clauselint: error: only one of --csv and --svg can be '-' (standard output)\n");
-    return 2;
-  }
-  if (o.stats_csv != "-" && o.stats_svg != "-") prevalence.write_text(std::cout);
-  for (const auto& [file, write] : {std::pair{o.stats_csv, &Prevalence::write_csv}, std::pair{o.stats_svg, &Prevalence::write_svg}}) {
-    if (file.empty()) continue;
-    if (file == "-") {
-      (prevalence.*write)(std::cout);
-      continue;
-    }
-    std::ostringstream content;
-    (prevalence.*write)(content);
-    if (const std::string error = write_file_atomically(file, content.str()); !error.empty()) {
-      fmt::print(std::cerr, "clauselint: error: {}\n", error);
-      return 2;
-    }
-  }
-  return 0;
+  return write_outputs(o, prevalence) ? 0 : 2;
 }
 
 }  // namespace clauselint::cli

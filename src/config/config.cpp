@@ -10,7 +10,9 @@
 #include "clauselint/bounded_read.h"
 #include "clauselint/builtin_packs.h"
 #include "clauselint/limits.h"
+#include "clauselint/suppressions.h"
 #include "clauselint/yaml_limits.h"
+#include "yaml/checked_keys.h"
 
 namespace fs = std::filesystem;
 
@@ -60,11 +62,7 @@ class ConfigReader {
   }
 
   void keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed, const std::string& where) {
-    for (const auto& kv : map) {
-      const std::string key = kv.first.Scalar();
-      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-        error(kv.first.Mark(), fmt::format("unknown key '{}' in {}; expected one of: {}", key, where, fmt::join(allowed, ", ")));
-    }
+    for (auto& problem : check_keys(map, allowed, where)) error(problem.mark, std::move(problem.message));
   }
 
   std::vector<std::string> strings(const YAML::Node& node, const std::string& what) {
@@ -233,7 +231,7 @@ std::vector<std::string> all_packs(const Config& config, const std::vector<std::
 std::vector<Diagnostic> check_rule_ids(const Config& config, const RuleSet& rules) {
   std::vector<Diagnostic> out;
   for (const auto& [id, position] : config.rule_positions)
-    if (!rules.find_rule(id))
+    if (!rules.find_rule(id) && id != invalid_suppression_rule().id)  // clauselint's own rule, in no pack
       out.push_back({config.file, position, Severity::error,
                      fmt::format("unknown rule '{}'{} (no pack this config uses defines it): 'clauselint rules' lists them", id,
                                  rules.suggest_rule(id))});

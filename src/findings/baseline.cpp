@@ -8,7 +8,7 @@
 
 #include "clauselint/bounded_read.h"
 #include "clauselint/limits.h"
-#include "clauselint/report.h"
+#include "clauselint/paths.h"
 #include "clauselint/safe_text.h"
 
 namespace clauselint {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -58,47 +59,60 @@ const Rule& invalid_suppression_rule() {
   return rule;
 }
 
-void apply_suppressions(const Document& doc, const RuleSet& rules, std::vector<Finding>& findings) {
+namespace {
+
+// One clauselint-* comment as a suppression; nullopt (after adding the
+// problem) when it is malformed, of an unknown kind, or names no rule.
+std::optional<Suppression> parse_suppression(const Document& doc, const RuleSet& rules, const Comment& c,
+                                             const SourceRange& at, std::vector<Finding>& problems) {
+  const std::optional<Directive> m = parse_directive(c.text);
+  if (!m) {
+    problems.push_back(misuse(doc, at, fmt::format("malformed clauselint comment '{}'", shorten(c.text))));
+    return std::nullopt;
+  }
+  Suppression s;
+  s.kind = shorten(m->kind);
+  s.rules = split_rule_ids(m->rules);
+  {  // each rule once: a comment naming a rule 4,000 times is one suppression of it
+    std::set<std::string> seen;
+    std::erase_if(s.rules, [&](const std::string& id) { return !seen.insert(id).second; });
+  }
+  s.reason = m->reason;
+  if (!s.rules.empty() && s.rules.front() == "--") {  // "clauselint-disable-file -- reason": no rule named
+    std::string rest;
+    for (std::size_t i = 1; i < s.rules.size(); ++i) rest += (rest.empty() ? "" : " ") + s.rules[i];
+    s.reason = rest.empty() ? s.reason : rest;
+    s.rules.clear();
+  }
+  while (!s.reason.empty() && std::isspace(static_cast<unsigned char>(s.reason.back()))) s.reason.pop_back();
+  s.at = at;
+  if (s.kind != "disable" && s.kind != "enable" && s.kind != "disable-next-line" && s.kind != "disable-file") {
+    problems.push_back(misuse(doc, at, fmt::format("unknown clauselint comment 'clauselint-{}': expected clauselint-disable, "
+                                                   "-enable, -disable-next-line or -disable-file", s.kind)));
+    return std::nullopt;
+  }
+  if (s.rules.empty()) {
+    problems.push_back(misuse(doc, at, fmt::format("clauselint-{} names no rule: list the rule ids it applies to", s.kind)));
+    return std::nullopt;
+  }
+  for (const auto& id : s.rules)
+    if (!rules.find_rule(id) && id != invalid_suppression_rule().id)
+      problems.push_back(misuse(doc, at, fmt::format("clauselint-{} names unknown rule '{}'{}: 'clauselint rules' lists the rules",
+                                                     s.kind, shorten(id), rules.suggest_rule(id))));
+  return s;
+}
+
+// The suppressions of the document's comments, each with the lines it
+// covers; a clauselint-enable closes the open disables of its rules.
+std::vector<Suppression> read_suppressions(const Document& doc, const RuleSet& rules, std::vector<Finding>& problems) {
   std::vector<Suppression> list;
-  std::vector<Finding> problems;
   std::map<std::string, std::size_t> open;  // rule -> index of its open clauselint-disable
   for (const Comment& c : doc.comments) {
     if (!c.text.starts_with("clauselint-")) continue;
     const SourceRange at{doc.source->locate(c.begin), doc.source->locate(c.end)};
-    const std::optional<Directive> m = parse_directive(c.text);
-    if (!m) {
-      problems.push_back(misuse(doc, at, fmt::format("malformed clauselint comment '{}'", shorten(c.text))));
-      continue;
-    }
-    Suppression s;
-    s.kind = shorten(m->kind);
-    s.rules = split_rule_ids(m->rules);
-    {  // each rule once: a comment naming a rule 4,000 times is one suppression of it
-      std::set<std::string> seen;
-      std::erase_if(s.rules, [&](const std::string& id) { return !seen.insert(id).second; });
-    }
-    s.reason = m->reason;
-    if (!s.rules.empty() && s.rules.front() == "--") {  // "clauselint-disable-file -- reason": no rule named
-      std::string rest;
-      for (std::size_t i = 1; i < s.rules.size(); ++i) rest += (rest.empty() ? "" : " ") + s.rules[i];
-      s.reason = rest.empty() ? s.reason : rest;
-      s.rules.clear();
-    }
-    while (!s.reason.empty() && std::isspace(static_cast<unsigned char>(s.reason.back()))) s.reason.pop_back();
-    s.at = at;
-    if (s.kind != "disable" && s.kind != "enable" && s.kind != "disable-next-line" && s.kind != "disable-file") {
-      problems.push_back(misuse(doc, at, fmt::format("unknown clauselint comment 'clauselint-{}': expected clauselint-disable, "
-                                                     "-enable, -disable-next-line or -disable-file", s.kind)));
-      continue;
-    }
-    if (s.rules.empty()) {
-      problems.push_back(misuse(doc, at, fmt::format("clauselint-{} names no rule: list the rule ids it applies to", s.kind)));
-      continue;
-    }
-    for (const auto& id : s.rules)
-      if (!rules.find_rule(id) && id != invalid_suppression_rule().id)
-        problems.push_back(misuse(doc, at, fmt::format("clauselint-{} names unknown rule '{}'{}: 'clauselint rules' lists the rules",
-                                                       s.kind, shorten(id), rules.suggest_rule(id))));
+    std::optional<Suppression> parsed = parse_suppression(doc, rules, c, at, problems);
+    if (!parsed) continue;
+    Suppression& s = *parsed;
     if (s.kind == "enable") {
       for (const auto& id : s.rules) {
         const auto it = open.find(id);
@@ -124,7 +138,29 @@ void apply_suppressions(const Document& doc, const RuleSet& rules, std::vector<F
     }
     list.push_back(std::move(s));
   }
+  return list;
+}
 
+// A directive on a line with other text: Markdown reads "<!-- ... -- ... -->"
+// as text, not a comment (a comment may not contain "--"), so it is prose.
+void report_inline_directives(const Document& doc, std::vector<Finding>& problems) {
+  for (std::size_t at = doc.text.find("<!-- clauselint-"); at != std::string::npos;
+       at = doc.text.find("<!-- clauselint-", at + 1)) {
+    const auto at32 = static_cast<std::uint32_t>(at);
+    const std::uint32_t src = doc.origin[at];
+    const std::string_view before = doc.source->text_between({doc.source->locate(src).line, 1}, doc.source->locate(src));
+    if (std::count(before.begin(), before.end(), '`') % 2 == 1) continue;  // quoted in a code span
+    problems.push_back(misuse(doc, doc.source_range({at32, at32 + 4}),
+                              "this clauselint comment shares its line with text, so it is read as text, not a "
+                              "comment: put it on a line of its own"));
+  }
+}
+
+}  // namespace
+
+void apply_suppressions(const Document& doc, const RuleSet& rules, std::vector<Finding>& findings) {
+  std::vector<Finding> problems;
+  std::vector<Suppression> list = read_suppressions(doc, rules, problems);
   for (Finding& f : findings) {
     for (Suppression& s : list) {
       const bool names_rule = std::find(s.rules.begin(), s.rules.end(), f.rule_id) != s.rules.end();
@@ -138,18 +174,7 @@ void apply_suppressions(const Document& doc, const RuleSet& rules, std::vector<F
     for (const auto& id : s.rules)
       if (rules.find_rule(id) && !s.used.count(id))
         problems.push_back(misuse(doc, s.at, fmt::format("clauselint-{} of '{}' suppresses nothing: remove it", s.kind, id)));
-  // A directive on a line with other text: Markdown reads "<!-- ... -- ... -->"
-  // as text, not a comment (a comment may not contain "--"), so it is prose.
-  for (std::size_t at = doc.text.find("<!-- clauselint-"); at != std::string::npos;
-       at = doc.text.find("<!-- clauselint-", at + 1)) {
-    const auto at32 = static_cast<std::uint32_t>(at);
-    const std::uint32_t src = doc.origin[at];
-    const std::string_view before = doc.source->text_between({doc.source->locate(src).line, 1}, doc.source->locate(src));
-    if (std::count(before.begin(), before.end(), '`') % 2 == 1) continue;  // quoted in a code span
-    problems.push_back(misuse(doc, doc.source_range({at32, at32 + 4}),
-                              "this clauselint comment shares its line with text, so it is read as text, not a "
-                              "comment: put it on a line of its own"));
-  }
+  report_inline_directives(doc, problems);
   findings.insert(findings.end(), problems.begin(), problems.end());
 }
 

@@ -30,41 +30,44 @@ bool wait_readable(int fd, int ms) {
   }
 }
 
+// Opens `path` ("-": standard input, fd 0) for reading; -1, with `error`,
+// when it cannot or must not be read (a directory, a socket).
+int open_for_reading(const std::string& path, bool& named_fifo, std::string& error) {
+  struct stat st {};
+  if (path == "-") {
+    if (fstat(0, &st) == 0 && S_ISDIR(st.st_mode)) {
+      error = "standard input is a directory";
+      return -1;
+    }
+    return 0;
+  }
+  if (stat(path.c_str(), &st) != 0) {
+    error = std::strerror(errno);
+    return -1;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    error = "it is a directory";
+    return -1;
+  }
+  if (S_ISSOCK(st.st_mode)) {
+    error = "it is a socket";
+    return -1;
+  }
+  named_fifo = S_ISFIFO(st.st_mode);
+  // O_NONBLOCK: opening a FIFO with no writer must not block.
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | (named_fifo ? O_NONBLOCK : 0));
+  if (fd < 0) error = std::strerror(errno);
+  return fd;
+}
+
 }  // namespace
 
 BoundedRead read_bounded(const std::string& path, std::size_t limit, int fifo_wait_ms) {
   BoundedRead r;
   const bool is_stdin = path == "-";
-  int fd = 0;
   bool named_fifo = false;
-  if (!is_stdin) {
-    struct stat st {};
-    if (stat(path.c_str(), &st) != 0) {
-      r.error = std::strerror(errno);
-      return r;
-    }
-    if (S_ISDIR(st.st_mode)) {
-      r.error = "it is a directory";
-      return r;
-    }
-    if (S_ISSOCK(st.st_mode)) {
-      r.error = "it is a socket";
-      return r;
-    }
-    named_fifo = S_ISFIFO(st.st_mode);
-    // O_NONBLOCK: opening a FIFO with no writer must not block.
-    fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | (named_fifo ? O_NONBLOCK : 0));
-    if (fd < 0) {
-      r.error = std::strerror(errno);
-      return r;
-    }
-  } else {
-    struct stat st {};
-    if (fstat(0, &st) == 0 && S_ISDIR(st.st_mode)) {
-      r.error = "standard input is a directory";
-      return r;
-    }
-  }
+  const int fd = open_for_reading(path, named_fifo, r.error);
+  if (fd < 0) return r;
   if (named_fifo) {
     if (!wait_readable(fd, fifo_wait_ms)) {
       close(fd);

@@ -57,20 +57,10 @@ int bomless_utf16(std::string_view bytes) {
   return 0;
 }
 
-}  // namespace
-
-LoadedSource decode_source(std::string path, std::string bytes) {
-  LoadedSource result;
-  auto reject = [&](std::string message) {
-    result.diagnostics.push_back({path, {}, Severity::error, std::move(message)});
-    return result;
-  };
-  if (bytes.size() > kMaxInputBytes)
-    return reject(fmt::format("file is too large ({} bytes; the limit is {} MiB): split it, or lint the policy text alone",
-                              bytes.size(), kMaxInputBytes / (1024 * 1024)));
-
+// `bytes` without a UTF-8 byte-order mark, or transcoded from UTF-16 (with
+// or without a byte-order mark); `encoding_note` says what was done.
+std::string without_bom_or_utf16(std::string bytes, std::string& encoding_note) {
   std::string text;
-  std::string encoding_note;
   if (starts_with(bytes, "\xEF\xBB\xBF")) {
     text = bytes.substr(3);
   } else if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) {
@@ -85,6 +75,23 @@ LoadedSource decode_source(std::string path, std::string bytes) {
   } else {
     text = std::move(bytes);
   }
+  return text;
+}
+
+}  // namespace
+
+LoadedSource decode_source(std::string path, std::string bytes) {
+  LoadedSource result;
+  auto reject = [&](std::string message) {
+    result.diagnostics.push_back({path, {}, Severity::error, std::move(message)});
+    return result;
+  };
+  if (bytes.size() > kMaxInputBytes)
+    return reject(fmt::format("file is too large ({} bytes; the limit is {} MiB): split it, or lint the policy text alone",
+                              bytes.size(), kMaxInputBytes / (1024 * 1024)));
+
+  std::string encoding_note;
+  std::string text = without_bom_or_utf16(std::move(bytes), encoding_note);
 
   if (text.find('\0') != std::string::npos)
     return reject("file looks binary (it contains NUL bytes), not a policy: lint the Markdown, text or HTML source instead");

@@ -98,6 +98,11 @@ struct LspServer::Impl {
 
   void handle(std::string_view body);
   void dispatch(const std::string& method, const json& params, const json* id);
+  void request(const std::string& method, const json& params, const json& id);
+  void notification(const std::string& method, const json& params);
+  void register_watchers();
+  void did_open(const json& params);
+  void did_change(const json& params);
   json initialize(const json& params);
   void publish(OpenDocument& doc);
   void relint_all();
@@ -172,69 +177,36 @@ void LspServer::Impl::dispatch(const std::string& method, const json& params, co
     if (id) error(*id, kInvalidRequest, fmt::format("'{}' after 'shutdown': only 'exit' is expected", method));
     return;
   }
-  if (id) {
-    if (method == "initialize") {
-      error(*id, kInvalidRequest, "'initialize' was already received");
-    } else if (method == "shutdown") {
-      shut_down = true;
-      respond(*id, nullptr);
-    } else if (method == "textDocument/hover") {
-      OpenDocument& doc = document(params, "params");
-      const LspPosition at = position_param(member(params, "position", json::value_t::object, "params"), "params.position");
-      respond(*id, hover(doc, at, workspace.setup_for(doc.path).rules, encoding));
-    } else if (method == "textDocument/codeAction") {
-      OpenDocument& doc = document(params, "params");
-      const LspRange range = range_param(member(params, "range", json::value_t::object, "params"), "params.range");
-      respond(*id, code_actions(doc, range, workspace.setup_for(doc.path).rules, encoding));
-    } else {
-      error(*id, kMethodNotFound, fmt::format("unknown method '{}'", method));
-    }
-    return;
-  }
-  if (method == "initialized") {
-    if (watch_registration) {
-      json watchers = json::array({{{"globPattern", "**/.clauselint.yaml"}}, {{"globPattern", "**/*.{yaml,yml}"}}});
-      write({{"jsonrpc", "2.0"}, {"id", "clauselint/watch-config"}, {"method", "client/registerCapability"},
-             {"params", {{"registrations", json::array({{{"id", "clauselint/watch-config"},
-                                                          {"method", "workspace/didChangeWatchedFiles"},
-                                                          {"registerOptions", {{"watchers", watchers}}}}})}}}});
-    }
-  } else if (method == "textDocument/didOpen") {
-    const json& item = member(params, "textDocument", json::value_t::object, "params");
-    OpenDocument doc;
-    doc.uri = string_param(item, "uri", "params.textDocument");
-    doc.language = string_param(item, "languageId", "params.textDocument");
-    doc.text = string_param(item, "text", "params.textDocument");
-    if (item.contains("version") && item["version"].is_number_integer()) doc.version = item["version"].get<int>();
-    doc.path = path_from_uri(doc.uri);
-    const auto format = policy_format(doc.language, doc.path);
-    if (!format) return;  // not a policy: not ours to lint
-    doc.format = *format;
-    publish(documents.insert_or_assign(doc.uri, std::move(doc)).first->second);
-  } else if (method == "textDocument/didChange") {
+  if (id) request(method, params, *id);
+  else notification(method, params);
+}
+
+void LspServer::Impl::request(const std::string& method, const json& params, const json& id) {
+  if (method == "initialize") {
+    error(id, kInvalidRequest, "'initialize' was already received");
+  } else if (method == "shutdown") {
+    shut_down = true;
+    respond(id, nullptr);
+  } else if (method == "textDocument/hover") {
     OpenDocument& doc = document(params, "params");
-    const json& changes = member(params, "contentChanges", json::value_t::array, "params");
-    // Each change costs a pass over the text: a message of a million edits to
-    // a large document would keep the server busy for hours (docs/limits.md).
-    if (static_cast<double>(changes.size()) * static_cast<double>(doc.text.size() + 1024) > kMaxChangeWork) {
-      log(1, fmt::format("clauselint: {} changes to a {}-byte document in one message are too many: ignored; "
-                         "reopen the document", changes.size(), doc.text.size()));
-      return;
-    }
-    for (const json& change : changes) {
-      const std::string& text = string_param(change, "text", "params.contentChanges[]");
-      std::optional<LspRange> range;
-      if (change.contains("range")) range = range_param(change["range"], "params.contentChanges[].range");
-      if (range && doc.text.size() + text.size() > kMaxMessageBytes) {  // docs/limits.md
-        log(1, fmt::format("clauselint: a change would make {} larger than {} bytes: ignored", doc.uri.substr(0, 200),
-                           kMaxMessageBytes));
-        continue;
-      }
-      apply_change(doc.text, range, text, encoding);
-    }
-    const json& item = params["textDocument"];
-    if (item.contains("version") && item["version"].is_number_integer()) doc.version = item["version"].get<int>();
-    publish(doc);
+    const LspPosition at = position_param(member(params, "position", json::value_t::object, "params"), "params.position");
+    respond(id, hover(doc, at, workspace.setup_for(doc.path).rules, encoding));
+  } else if (method == "textDocument/codeAction") {
+    OpenDocument& doc = document(params, "params");
+    const LspRange range = range_param(member(params, "range", json::value_t::object, "params"), "params.range");
+    respond(id, code_actions(doc, range, workspace.setup_for(doc.path).rules, encoding));
+  } else {
+    error(id, kMethodNotFound, fmt::format("unknown method '{}'", method));
+  }
+}
+
+void LspServer::Impl::notification(const std::string& method, const json& params) {
+  if (method == "initialized") {
+    if (watch_registration) register_watchers();
+  } else if (method == "textDocument/didOpen") {
+    did_open(params);
+  } else if (method == "textDocument/didChange") {
+    did_change(params);
   } else if (method == "textDocument/didClose") {
     const std::string& uri = string_param(member(params, "textDocument", json::value_t::object, "params"), "uri",
                                           "params.textDocument");
@@ -244,6 +216,54 @@ void LspServer::Impl::dispatch(const std::string& method, const json& params, co
     relint_all();
   }
   // Other notifications (didSave, $/cancelRequest, $/setTrace, ...) need nothing.
+}
+
+void LspServer::Impl::register_watchers() {
+  json watchers = json::array({{{"globPattern", "**/.clauselint.yaml"}}, {{"globPattern", "**/*.{yaml,yml}"}}});
+  write({{"jsonrpc", "2.0"}, {"id", "clauselint/watch-config"}, {"method", "client/registerCapability"},
+         {"params", {{"registrations", json::array({{{"id", "clauselint/watch-config"},
+                                                      {"method", "workspace/didChangeWatchedFiles"},
+                                                      {"registerOptions", {{"watchers", watchers}}}}})}}}});
+}
+
+void LspServer::Impl::did_open(const json& params) {
+  const json& item = member(params, "textDocument", json::value_t::object, "params");
+  OpenDocument doc;
+  doc.uri = string_param(item, "uri", "params.textDocument");
+  doc.language = string_param(item, "languageId", "params.textDocument");
+  doc.text = string_param(item, "text", "params.textDocument");
+  if (item.contains("version") && item["version"].is_number_integer()) doc.version = item["version"].get<int>();
+  doc.path = path_from_uri(doc.uri);
+  const auto format = policy_format(doc.language, doc.path);
+  if (!format) return;  // not a policy: not ours to lint
+  doc.format = *format;
+  publish(documents.insert_or_assign(doc.uri, std::move(doc)).first->second);
+}
+
+void LspServer::Impl::did_change(const json& params) {
+  OpenDocument& doc = document(params, "params");
+  const json& changes = member(params, "contentChanges", json::value_t::array, "params");
+  // Each change costs a pass over the text: a message of a million edits to
+  // a large document would keep the server busy for hours (docs/limits.md).
+  if (static_cast<double>(changes.size()) * static_cast<double>(doc.text.size() + 1024) > kMaxChangeWork) {
+    log(1, fmt::format("clauselint: {} changes to a {}-byte document in one message are too many: ignored; "
+                       "reopen the document", changes.size(), doc.text.size()));
+    return;
+  }
+  for (const json& change : changes) {
+    const std::string& text = string_param(change, "text", "params.contentChanges[]");
+    std::optional<LspRange> range;
+    if (change.contains("range")) range = range_param(change["range"], "params.contentChanges[].range");
+    if (range && doc.text.size() + text.size() > kMaxMessageBytes) {  // docs/limits.md
+      log(1, fmt::format("clauselint: a change would make {} larger than {} bytes: ignored", doc.uri.substr(0, 200),
+                         kMaxMessageBytes));
+      continue;
+    }
+    apply_change(doc.text, range, text, encoding);
+  }
+  const json& item = params["textDocument"];
+  if (item.contains("version") && item["version"].is_number_integer()) doc.version = item["version"].get<int>();
+  publish(doc);
 }
 
 OpenDocument& LspServer::Impl::document(const json& params, const char* what) {

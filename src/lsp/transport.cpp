@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <variant>
 
 #include <fmt/format.h>
 
@@ -29,6 +30,32 @@ std::size_t find_length_header(std::string_view text, std::size_t from) {
   for (std::size_t i = from; i + kLengthHeader.size() <= text.size(); ++i)
     if (iequals(text.substr(i, kLengthHeader.size()), kLengthHeader)) return i;
   return std::string_view::npos;
+}
+
+// The Content-Length of a header block (without its final empty line), or
+// what is wrong with it.
+std::variant<std::size_t, std::string> content_length(std::string_view headers) {
+  std::optional<std::size_t> length;
+  while (!headers.empty()) {
+    const std::size_t eol = std::min(headers.find("\r\n"), headers.size());
+    const std::string_view line = headers.substr(0, eol);
+    headers.remove_prefix(std::min(eol + 2, headers.size()));
+    const std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos) return std::string("a message header line has no ':'");
+    if (!iequals(trim(line.substr(0, colon)), kLengthHeader)) continue;  // Content-Type and others
+    const std::string_view value = trim(line.substr(colon + 1));
+    std::size_t n = 0;
+    const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+    const bool numeric = !value.empty() && ptr == value.data() + value.size() &&
+                         (ec == std::errc() || ec == std::errc::result_out_of_range);
+    if (!numeric) return fmt::format("Content-Length '{}' is not a number", value.substr(0, 24));
+    if (ec == std::errc::result_out_of_range || n > kMaxMessageBytes)
+      return fmt::format("Content-Length {} is more than the limit of {} bytes; the message was skipped",
+                         value.substr(0, 24), kMaxMessageBytes);
+    length = n;
+  }
+  if (!length) return std::string("a message header has no Content-Length");
+  return *length;
 }
 
 }  // namespace
@@ -83,47 +110,18 @@ std::optional<FrameReader::Frame> FrameReader::next() {
     resyncing_ = true;
     return Frame{false, fmt::format("message header longer than {} bytes", kMaxHeaderBytes)};
   }
-  std::optional<std::size_t> length;
-  std::string problem;
-  std::string_view headers = held.substr(0, end);
-  while (!headers.empty()) {
-    const std::size_t eol = std::min(headers.find("\r\n"), headers.size());
-    const std::string_view line = headers.substr(0, eol);
-    headers.remove_prefix(std::min(eol + 2, headers.size()));
-    const std::size_t colon = line.find(':');
-    if (colon == std::string_view::npos) {
-      problem = "a message header line has no ':'";
-      break;
-    }
-    if (!iequals(trim(line.substr(0, colon)), kLengthHeader)) continue;  // Content-Type and others
-    const std::string_view value = trim(line.substr(colon + 1));
-    std::size_t n = 0;
-    const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-    const bool numeric = !value.empty() && ptr == value.data() + value.size() &&
-                         (ec == std::errc() || ec == std::errc::result_out_of_range);
-    if (!numeric) {
-      problem = fmt::format("Content-Length '{}' is not a number", value.substr(0, 24));
-      break;
-    }
-    if (ec == std::errc::result_out_of_range || n > kMaxMessageBytes) {
-      // Not read, not stored: the reader looks for the next header instead
-      // (waiting for gigabytes a client will not send would be a hang).
-      start_ += end + 4;
-      resyncing_ = true;
-      return Frame{false, fmt::format("Content-Length {} is more than the limit of {} bytes; the message was skipped",
-                                      value.substr(0, 24), kMaxMessageBytes)};
-    }
-    length = n;
-  }
-  if (problem.empty() && !length) problem = "a message header has no Content-Length";
-  if (!problem.empty()) {
+  const auto length = content_length(held.substr(0, end));
+  if (const auto* problem = std::get_if<std::string>(&length)) {
+    // Skipped, not stored (an oversized body too: waiting for gigabytes a
+    // client will not send would be a hang): look for the next header.
     start_ += end + 4;
     resyncing_ = true;
-    return Frame{false, problem};
+    return Frame{false, *problem};
   }
-  if (held.size() - end - 4 < *length) return std::nullopt;  // the body is still coming
-  Frame frame{true, std::string(held.substr(end + 4, *length))};
-  start_ += end + 4 + *length;
+  const std::size_t n = std::get<std::size_t>(length);
+  if (held.size() - end - 4 < n) return std::nullopt;  // the body is still coming
+  Frame frame{true, std::string(held.substr(end + 4, n))};
+  start_ += end + 4 + n;
   return frame;
 }
 

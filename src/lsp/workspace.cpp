@@ -8,6 +8,7 @@
 #include <fmt/ranges.h>
 
 #include "clauselint/builtin_packs.h"
+#include "clauselint/load_packs.h"
 #include "clauselint/suppressions.h"
 
 namespace clauselint::lsp {

@@ -33,6 +33,19 @@ std::size_t tag_end(const std::string& text, std::size_t i, std::size_t end) {
   return end;
 }
 
+// Raw text (script, style ...) from `after`: where its end tag `</name` starts, else `end`.
+std::size_t raw_text_end(const std::string& text, std::size_t after, std::size_t end, const std::string& name) {
+  std::size_t close = after;
+  for (;;) {
+    close = text.find("</", close);
+    if (close == std::string::npos || close >= end) return end;
+    std::string next = text.substr(close + 2, name.size());
+    std::transform(next.begin(), next.end(), next.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (next == name) return close;
+    close += 2;
+  }
+}
+
 }  // namespace
 
 bool may_nest_deeper(const std::string& text, std::size_t begin, std::size_t end, int max_depth) {
@@ -78,20 +91,7 @@ std::size_t limit_html_depth(std::string& text, std::size_t begin, std::size_t e
         depth = std::max(0, depth - 1);
       }
     } else if (name == "script" || name == "style" || name == "textarea" || name == "title" || name == "xmp") {
-      // Raw text: skip to its end tag, so that "<" inside is not read as a tag.
-      std::size_t close = after;
-      for (;;) {
-        close = text.find("</", close);
-        if (close == std::string::npos || close >= end) {
-          close = end;
-          break;
-        }
-        std::string next = text.substr(close + 2, name.size());
-        std::transform(next.begin(), next.end(), next.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (next == name) break;
-        close += 2;
-      }
-      i = close;
+      i = raw_text_end(text, after, end, name);  // so that "<" inside is not read as a tag
       continue;
     } else if (!is_void(name) && !(after >= 2 && text[after - 2] == '/')) {
       if (depth >= max_depth) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "clauselint/paths.h"
 #include "clauselint/report.h"
 #include "clauselint/safe_text.h"
 

@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 namespace clauselint {
@@ -27,7 +29,7 @@ void Progress::draw() {
   const double seconds = std::chrono::duration<double>(drawn_ - start_).count();
   const double mb_per_s = seconds > 0 ? static_cast<double>(bytes_) / 1048576.0 / seconds : 0;
   const double left = done_ > 0 ? seconds / static_cast<double>(done_) * static_cast<double>(files_ - done_) : 0;
-  const auto whole = static_cast<long>(left + 0.5);
+  const long whole = std::lround(left);
   std::fputs(fmt::format("\rclauselint: {}/{} files, {:.1f} MB/s, {}:{:02} left\x1b[K", done_, files_, mb_per_s, whole / 60,
                          whole % 60).c_str(), out_);
   std::fflush(out_);

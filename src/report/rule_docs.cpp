@@ -87,11 +87,11 @@ std::string write_rule_pages(const RuleSet& rules, const std::string& dir) {
   std::set<std::string> written = {"README.md"};
   for (const Rule& rule : rules.rules()) {
     const std::string name = rule.id + ".md";
-    if (const std::string error = write_file_atomically((fs::path(dir) / name).string(), rule_page(rule)); !error.empty())
+    if (std::string error = write_file_atomically((fs::path(dir) / name).string(), rule_page(rule)); !error.empty())
       return error;
     written.insert(name);
   }
-  if (const std::string error = write_file_atomically((fs::path(dir) / "README.md").string(), rules_index(rules));
+  if (std::string error = write_file_atomically((fs::path(dir) / "README.md").string(), rules_index(rules));
       !error.empty())
     return error;
   for (const auto& entry : fs::directory_iterator(dir, ec))

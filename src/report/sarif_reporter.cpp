@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "clauselint/paths.h"
 #include "clauselint/report.h"
 #include "clauselint/suppressions.h"
 
@@ -56,27 +57,6 @@ std::string_view problem_severity(Severity s) {
   return s == Severity::note ? "recommendation" : level(s);
 }
 
-}  // namespace
-
-std::string percent_encode(std::string_view path) {
-  std::string out;
-  for (const unsigned char c : path) {
-    if (std::isalnum(c) || std::string_view("-._~/").find(static_cast<char>(c)) != std::string_view::npos) out += static_cast<char>(c);
-    else out += fmt::format("%{:02X}", c);
-  }
-  return out;
-}
-
-std::optional<std::string> relative_to_root(const std::string& shown_path, const std::string& root) {
-  std::error_code ec;
-  const fs::path absolute = fs::weakly_canonical(fs::absolute(shown_path, ec), ec);
-  const fs::path relative = absolute.lexically_relative(fs::weakly_canonical(root.empty() ? fs::current_path() : fs::path(root), ec));
-  if (relative.empty() || *relative.begin() == "..") return std::nullopt;
-  return relative.generic_string();
-}
-
-namespace {
-
 // The URI of `shown_path`: relative to `root` when it lies inside it (with
 // uriBaseId %SRCROOT%), else an absolute file: URI.
 json artifact_location(const std::string& shown_path, const fs::path& root) {
@@ -108,20 +88,8 @@ json rule_json(const Rule& rule) {
             {"problem.severity", problem_severity(rule.severity)}}}};
 }
 
-}  // namespace
-
-void write_sarif(std::ostream& out, const Report& report) {
-  const fs::path root = fs::path(report.root.empty() ? fs::current_path().string() : report.root);
-
-  std::vector<const Rule*> rules = all_rules(report);
-  std::sort(rules.begin(), rules.end(), [](const Rule* a, const Rule* b) { return a->id < b->id; });
-  std::map<std::string, std::size_t> rule_index;
-  json rules_json = json::array();
-  for (const Rule* r : rules) {
-    rule_index[r->id] = rules_json.size();
-    rules_json.push_back(rule_json(*r));
-  }
-
+// The results: one per finding (suppressed ones only with include_suppressed).
+json results_json(const Report& report, const std::map<std::string, std::size_t>& rule_index, const fs::path& root) {
   json results = json::array();
   for (const Finding& f : report.findings) {
     if (f.suppressed && !report.include_suppressed) continue;
@@ -140,7 +108,11 @@ void write_sarif(std::ostream& out, const Report& report) {
     if (f.suppressed) result["suppressions"] = json::array({{{"kind", "inSource"}, {"justification", f.justification}}});
     results.push_back(result);
   }
+  return results;
+}
 
+// The diagnostics, as tool execution notifications.
+json notifications_json(const Report& report, const fs::path& root) {
   json notifications = json::array();
   for (const Diagnostic& d : report.diagnostics) {
     json n = {{"level", level(d.severity)}, {"message", {{"text", sentence(d.message)}}}};
@@ -151,6 +123,25 @@ void write_sarif(std::ostream& out, const Report& report) {
     }
     notifications.push_back(n);
   }
+  return notifications;
+}
+
+}  // namespace
+
+void write_sarif(std::ostream& out, const Report& report) {
+  const fs::path root = fs::path(report.root.empty() ? fs::current_path().string() : report.root);
+
+  std::vector<const Rule*> rules = all_rules(report);
+  std::sort(rules.begin(), rules.end(), [](const Rule* a, const Rule* b) { return a->id < b->id; });
+  std::map<std::string, std::size_t> rule_index;
+  json rules_json = json::array();
+  for (const Rule* r : rules) {
+    rule_index[r->id] = rules_json.size();
+    rules_json.push_back(rule_json(*r));
+  }
+
+  const json results = results_json(report, rule_index, root);
+  const json notifications = notifications_json(report, root);
 
   std::string root_uri = "file://" + percent_encode(root.generic_string());
   if (root_uri.back() != '/') root_uri += '/';

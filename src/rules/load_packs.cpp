@@ -6,6 +6,7 @@
 
 #include "clauselint/bounded_read.h"
 #include "clauselint/builtin_packs.h"
+#include "clauselint/load_packs.h"
 #include "clauselint/limits.h"
 #include "clauselint/safe_text.h"
 #include "rules/spelling.h"

@@ -165,6 +165,37 @@ std::string words_regex(const std::vector<std::string>& entries, Inflect inflect
   return out + R"()\b)";
 }
 
+namespace {
+
+// The end of the escape at regex[i] == '\\' (with its {...} for \p{..}, \x{..} ...).
+std::size_t escape_end(std::string_view regex, std::size_t i) {
+  const char e = regex[i + 1];
+  std::size_t end = i + 2;
+  if (std::string_view("pPxNgko").find(e) != std::string_view::npos && end < regex.size() && regex[end] == '{') {
+    const std::size_t close = regex.find('}', end);
+    end = close == std::string_view::npos ? regex.size() : close + 1;
+  }
+  return end;
+}
+
+// The end of the character class at regex[i] == '[' (past its "]").
+std::size_t class_end(std::string_view regex, std::size_t i) {
+  std::size_t j = i + 1;
+  if (j < regex.size() && regex[j] == '^') ++j;
+  if (j < regex.size() && regex[j] == ']') ++j;
+  while (j < regex.size() && regex[j] != ']') {
+    if (regex[j] == '\\') ++j;
+    else if (regex[j] == '[' && j + 1 < regex.size() && regex[j + 1] == ':') {
+      const std::size_t close = regex.find(":]", j + 2);
+      if (close != std::string_view::npos) j = close + 1;
+    }
+    ++j;
+  }
+  return std::min(regex.size(), j + 1);
+}
+
+}  // namespace
+
 std::optional<std::string> expand_fragments(std::string_view regex, const Lookup& lookup, std::string& error) {
   std::string out;
   const bool extended = regex.find("(?x") != std::string_view::npos;
@@ -172,29 +203,13 @@ std::optional<std::string> expand_fragments(std::string_view regex, const Lookup
   while (i < regex.size()) {
     const char c = regex[i];
     if (c == '\\' && i + 1 < regex.size()) {
-      const char e = regex[i + 1];
-      std::size_t end = i + 2;
-      if (std::string_view("pPxNgko").find(e) != std::string_view::npos && end < regex.size() && regex[end] == '{') {
-        const std::size_t close = regex.find('}', end);
-        end = close == std::string_view::npos ? regex.size() : close + 1;
-      }
+      const std::size_t end = escape_end(regex, i);
       out.append(regex.substr(i, end - i));
       i = end;
       continue;
     }
     if (c == '[') {  // a character class: copied as it is
-      std::size_t j = i + 1;
-      if (j < regex.size() && regex[j] == '^') ++j;
-      if (j < regex.size() && regex[j] == ']') ++j;
-      while (j < regex.size() && regex[j] != ']') {
-        if (regex[j] == '\\') ++j;
-        else if (regex[j] == '[' && j + 1 < regex.size() && regex[j + 1] == ':') {
-          const std::size_t close = regex.find(":]", j + 2);
-          if (close != std::string_view::npos) j = close + 1;
-        }
-        ++j;
-      }
-      const std::size_t end = std::min(regex.size(), j + 1);
+      const std::size_t end = class_end(regex, i);
       out.append(regex.substr(i, end - i));
       i = end;
       continue;

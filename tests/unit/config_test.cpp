@@ -6,7 +6,7 @@
 
 #include "clauselint/baseline.h"
 #include "clauselint/config.h"
-#include "clauselint/builtin_packs.h"
+#include "clauselint/load_packs.h"
 #include "helpers.h"
 
 using namespace clauselint;
@@ -79,6 +79,31 @@ TEST_CASE("config errors name file, line and column", "[config]") {
   CHECK_THAT(d[0].message, Catch::Contains("unknown key 'rulez'"));
   CHECK(test::at(d[1].position) == "4:6");
   CHECK_THAT(d[1].message, Catch::Contains("'sometimes' must be error, warning, note or off"));
+}
+
+TEST_CASE("a misspelt config key gets a did-you-mean hint; a duplicate key is an error", "[config]") {
+  {
+    const TempConfig t("packs: core\nrulez: {}\n");
+    std::vector<Diagnostic> d;
+    CHECK_FALSE(load_config(t.path, d));
+    REQUIRE(d.size() == 1);
+    CHECK_THAT(d[0].message, Catch::Contains("unknown key 'rulez' in the config (did you mean 'rules'?)"));
+  }
+  {  // yaml-cpp keeps both keys: without the check the second would silently win
+    const TempConfig t("packs: core\nrules:\n  cookie-opt-out: off\npacks: gdpr\n");
+    std::vector<Diagnostic> d;
+    CHECK_FALSE(load_config(t.path, d));
+    REQUIRE(d.size() == 1);
+    CHECK(test::at(d[0].position) == "4:1");
+    CHECK_THAT(d[0].message, Catch::Contains("duplicate key 'packs' in the config"));
+  }
+  {
+    const TempConfig t("overrides:\n  - files: ['*.md']\n    rulse: {}\n");
+    std::vector<Diagnostic> d;
+    CHECK_FALSE(load_config(t.path, d));
+    REQUIRE_FALSE(d.empty());
+    CHECK_THAT(d[0].message, Catch::Contains("unknown key 'rulse' in an override (did you mean 'rules'?)"));
+  }
 }
 
 TEST_CASE("unknown rule ids in a config are errors at the id", "[config]") {

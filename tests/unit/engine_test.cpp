@@ -2,7 +2,7 @@
 // findings point.
 #include <catch2/catch.hpp>
 
-#include "clauselint/builtin_packs.h"
+#include "clauselint/load_packs.h"
 #include "helpers.h"
 
 using namespace clauselint;

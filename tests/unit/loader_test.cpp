@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "clauselint/builtin_packs.h"
+#include "clauselint/load_packs.h"
 #include "helpers.h"
 
 using namespace clauselint;

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "clauselint/builtin_packs.h"
+#include "clauselint/load_packs.h"
 #include "clauselint/extractors.h"
 #include "clauselint/pattern.h"
 

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "clauselint/report.h"
-#include "clauselint/builtin_packs.h"
+#include "clauselint/load_packs.h"
 #include "clauselint/precision.h"
 #include "helpers.h"
 

@@ -4,17 +4,16 @@
 
 #include <filesystem>
 
-#include "clauselint/builtin_packs.h"
+#include "clauselint/load_packs.h"
 #include "clauselint/evaluation.h"
 
 using namespace clauselint;
 
-TEST_CASE("the core pack reports EXPECTED.md on the seeds", "[seeds]") {
+// Hidden ([.]): CTest runs it as unit/seeds only when the seeds are there,
+// and reports SKIP otherwise (tests/CMakeLists.txt).
+TEST_CASE("the core pack reports EXPECTED.md on the seeds", "[.][seeds]") {
   const std::filesystem::path dir = CLAUSELINT_SEEDS_DIR;
-  if (!std::filesystem::exists(dir / "EXPECTED.md")) {
-    WARN("no seeds at " << dir << "; skipped");
-    return;
-  }
+  REQUIRE(std::filesystem::exists(dir / "EXPECTED.md"));
   RuleSet rules;
   REQUIRE(load_packs(rules, {"core"}).empty());
   const Evaluation e = evaluate({dir.string()}, rules);
