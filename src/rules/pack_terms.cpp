@@ -83,7 +83,7 @@ std::optional<PackLoader::Define> PackLoader::parse_term_regex(const YAML::Node&
     error(value.Mark(), fmt::format("{}: '{}' takes a string", where, key));
     return std::nullopt;
   }
-  const std::string text = value.Scalar();
+  const std::string& text = value.Scalar();
   if (key == "pattern") return term_from_regex(value, text, false, where, name);
   if (key == "phrase") return term_from_regex(value, text, true, where, name);
   if (key == "extract") return term_from_extractor(value, text, where);

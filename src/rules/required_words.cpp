@@ -138,7 +138,7 @@ Info Analysis::quantified(Info part) {
     return min == 0 ? Info::strings({"", " "}) : part;
   }
   if (min == 0 && max == 1 && part.exact_known) {
-    part.exact.push_back("");
+    part.exact.emplace_back();
     dedupe(part.exact);
     return part;
   }
