@@ -7,7 +7,7 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     (default: 5 s, every target)
 #   FUZZ_BUILD_DIR  build folder (default: build-fuzz)
 #
-# Targets: markdown html pack config baseline suppressions. A crash leaves
+# Targets: markdown html pack config baseline suppressions lsp. A crash leaves
 # its input in $FUZZ_BUILD_DIR/fuzz-out/TARGET/ and fails the script; make it
 # a regression test (tests/hostile/ or tests/unit/) before fixing it.
 set -euo pipefail
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-5}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(markdown html pack config baseline suppressions)
+[ ${#targets[@]} -gt 0 ] || targets=(markdown html pack config baseline suppressions lsp)
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 
 if ! command -v clang++ >/dev/null; then
@@ -40,6 +40,7 @@ seed() {
               echo '{"clauselint-baseline": 1, "findings": [{"file": "a.md", "rule": "r", "fingerprint": "0:1"}]}' >"$dir/small.json" ;;
     suppressions) grep -rhoE '<!-- ?clauselint-[^>]*-->' fixtures tests/inputs docs 2>/dev/null | sed -E 's/^<!-- ?//; s/ ?-->$//' |
                     sort -u | head -200 | { i=0; while IFS= read -r line; do printf '%s' "$line" >"$dir/s$i"; i=$((i + 1)); done; } || true ;;
+    lsp) cp tests/fuzz/lsp-seeds/* "$dir/" ;;  # framed client messages (tests/fuzz/README.md)
   esac
 }
 

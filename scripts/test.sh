@@ -12,8 +12,10 @@ export BUILD_TYPE=Debug
 # its runtime libraries (libFuzzer, for the fuzzing smoke run), npm when the
 # machine has none; Microsoft's SARIF Multitool from npm, kept in the build folder.
 # man-db, zsh and fish: the install test renders the man page and runs each
-# completion script; dpkg-dev and file: cpack's dpkg-shlibdeps.
-export EXTRA_PACKAGES="git pre-commit clang libclang-rt-14-dev man-db zsh fish dpkg-dev file binutils parallel ${EXTRA_PACKAGES:-}"
+# completion script; dpkg-dev and file: cpack's dpkg-shlibdeps. neovim: the
+# language server's real-client test (tests/lsp/), with
+# vscode-languageserver-protocol from npm for the Node client test.
+export EXTRA_PACKAGES="git pre-commit clang libclang-rt-14-dev man-db zsh fish dpkg-dev file binutils parallel neovim ${EXTRA_PACKAGES:-}"
 command -v npm >/dev/null || EXTRA_PACKAGES="npm $EXTRA_PACKAGES"
 tools="$BUILD_DIR/test-tools"
 multitool="$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
@@ -23,9 +25,11 @@ scripts/setup.sh --packages-only
 # package: the install tests use them (tests/install/).
 BUILD_DIR=build-portable CMAKE_ARGS= scripts/build-portable.sh
 scripts/setup.sh
-if [ ! -x "$multitool" ] || [ ! -f "$tools/node_modules/yaml/package.json" ]; then
+if [ ! -x "$multitool" ] || [ ! -f "$tools/node_modules/yaml/package.json" ] ||
+   [ ! -f "$tools/node_modules/vscode-languageserver-protocol/package.json" ]; then
   mkdir -p "$tools"
-  npm install --prefix "$tools" --no-audit --no-fund --silent @microsoft/sarif-multitool@5.7.0 yaml@2.3.4 >/dev/null
+  npm install --prefix "$tools" --no-audit --no-fund --silent @microsoft/sarif-multitool@5.7.0 yaml@2.3.4 \
+    vscode-languageserver-protocol@3.17.5 >/dev/null
 fi
 
 ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$(nproc)"

@@ -113,6 +113,7 @@ const std::vector<std::string>& usage_lines() {
       R"(clauselint accuracy DIR...            per-rule precision and recall on labelled policies)",
       R"(clauselint stats PATH...              how many policies of a corpus have each finding, per group (docs/corpus.md))",
       R"(clauselint --print-config FILE        show the configuration that applies to FILE)",
+      R"(clauselint lsp                        language server for editors, on stdin/stdout (docs/editor.md))",
   };
   return lines;
 }

@@ -161,11 +161,13 @@ int parse_args(int argc, char** argv, Options& o) {
                     "Group the policies by front-matter:KEY, or by path:REGEX (its first group, e.g. path:'(\\d{4})/')");
   stats->add_option("--csv", o.stats_csv, "Also write the table as CSV (group,rule,policies,with_finding,share) to FILE ('-': standard output, instead of the table)");
   stats->add_option("--svg", o.stats_svg, "Also write a chart of each rule's share over the groups, as SVG, to FILE ('-': standard output, instead of the table)");
-  for (auto* sub : {rules, explain, test, accuracy, stats}) sub->fallthrough();
+  auto* lsp = app.add_subcommand("lsp", "Run the language server on standard input and output, for editors (docs/editor.md)");
+  for (auto* sub : {rules, explain, test, accuracy, stats, lsp}) sub->fallthrough();
   stats->footer("Exit status: 0, or 2 for input, pack or --from errors.");
   rules->footer("Exit status: 0, or 2 when a rule pack cannot be loaded.");
   explain->footer("Exit status: 0, or 2 for an unknown rule id or a pack error.");
   test->footer("Exit status: 0 when every example and annotation holds, 1 on any miss, 2 for pack or input errors.");
+  lsp->footer("Exit status: 0 after the client's shutdown and exit, 1 when the input ends or exit comes without shutdown.");
   accuracy->footer("Exit status: 0 when every scored rule reaches --min (and --min-rule-precision, --micro), 1 when one\n"
                    "is below (its misses are listed), 2 for pack, label or input errors.");
   app.require_subcommand(0, 1);
@@ -184,6 +186,7 @@ int parse_args(int argc, char** argv, Options& o) {
   if (test->parsed()) o.command = "test";
   if (accuracy->parsed()) o.command = "accuracy";
   if (stats->parsed()) o.command = "stats";
+  if (lsp->parsed()) o.command = "lsp";
   if (!o.print_config.empty()) o.command = "print-config";
   if (!generate.empty()) {
     o.command = "generate";
