@@ -1,12 +1,12 @@
 #include "clauselint/baseline.h"
 
-
 #include <algorithm>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "clauselint/bounded_read.h"
+#include "clauselint/json_depth.h"
 #include "clauselint/limits.h"
 #include "clauselint/paths.h"
 #include "clauselint/safe_text.h"
@@ -23,27 +23,7 @@ std::string key_path(const Finding& f, const std::string& root) {
   return valid_utf8(relative_to_root(f.file, root).value_or(f.file));
 }
 
-// Deepest nesting of [ and { outside strings (a baseline has 3 levels; a
-// hostile file of "[[[[..." would build millions of nested values).
-int json_depth(std::string_view text) {
-  int depth = 0, deepest = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return deepest;
-}
-
+// A baseline has 3 levels; more means a hostile or foreign file.
 constexpr int kMaxBaselineDepth = 16;
 
 }  // namespace
@@ -71,7 +51,7 @@ std::optional<Baseline> read_baseline(const std::string& path, std::vector<Diagn
 }
 
 std::optional<Baseline> parse_baseline(const std::string& text, const std::string& path, std::vector<Diagnostic>& diagnostics) {
-  if (json_depth(text) > kMaxBaselineDepth) {
+  if (json_nested_deeper_than(text, kMaxBaselineDepth)) {
     diagnostics.push_back({path, {}, Severity::error,
                            fmt::format("not a clauselint baseline: its JSON is nested more than {} levels deep; "
                                        "regenerate it with --write-baseline", kMaxBaselineDepth)});

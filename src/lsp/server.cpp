@@ -2,6 +2,7 @@
 // sync, hover and code actions, and the protocol's errors for bad input.
 #include <fmt/format.h>
 
+#include "clauselint/json_depth.h"
 #include "clauselint/lsp.h"
 #include "lsp/features.h"
 
@@ -22,25 +23,6 @@ enum ErrorCode {
 constexpr int kMaxJsonDepth = 64;
 // Bytes scanned to apply one didChange's edits (edits x document size).
 constexpr double kMaxChangeWork = 4.0 * 1024 * 1024 * 1024;
-
-bool nested_too_deep(std::string_view body) {
-  int depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < body.size(); ++i) {
-    const char c = body[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxJsonDepth) return true;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return false;
-}
 
 // A params problem: answered with -32602 (requests) or logged (notifications).
 struct BadParams {
@@ -110,7 +92,7 @@ struct LspServer::Impl {
 };
 
 void LspServer::Impl::handle(std::string_view body) {
-  if (nested_too_deep(body)) {
+  if (json_nested_deeper_than(body, kMaxJsonDepth)) {
     error(nullptr, kInvalidRequest, fmt::format("the message nests JSON more than {} levels deep", kMaxJsonDepth));
     return;
   }
