@@ -1,6 +1,7 @@
 # Findings are byte-identical however the engine runs the patterns: with the
 # prefilter (prefilter.h) and without it, JIT-compiled at once or interpreted
-# throughout (pattern.h). Every pack, on the fixtures, the examples and the
+# throughout (pattern.h), with the built-in packs loaded from their compiled
+# images (pack_image.h) or parsed from their YAML. Every pack, on the fixtures, the examples and the
 # inputs; and, when present, on the seeds, OPP-115 and modern-dev policies
 # (../shared, read only).
 set(inputs fixtures examples tests/inputs)
@@ -16,9 +17,10 @@ set(packs core,caloppa,hygiene,coppa,ccpa,gdpr,us-states)
 # and this test compares results, not time.
 set(ENV{CLAUSELINT_MATCH_BUDGET_MS} 3600000)
 
-function(lint name no_prefilter jit_after)
+function(lint name no_prefilter jit_after no_precompiled)
   set(ENV{CLAUSELINT_NO_PREFILTER} ${no_prefilter})
   set(ENV{CLAUSELINT_JIT_AFTER_BYTES} ${jit_after})
+  set(ENV{CLAUSELINT_NO_PRECOMPILED} ${no_precompiled})
   execute_process(COMMAND ${CLAUSELINT} --rules ${packs} --format jsonl ${inputs}
     OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE status)
   set(${name}_out "${out}" PARENT_SCOPE)
@@ -26,15 +28,16 @@ function(lint name no_prefilter jit_after)
   set(${name}_err "${err}" PARENT_SCOPE)
 endfunction()
 
-lint(reference 0 "")               # as shipped: prefilter on, JIT once a pattern has searched 64 KiB
-lint(no_prefilter 1 0)             # every block searched, JIT at once
-lint(interpreted 0 1000000000000)  # prefilter on, never JIT-compiled
+lint(reference 0 "" 0)               # as shipped: images, prefilter on, JIT once a pattern has searched 64 KiB
+lint(no_prefilter 1 0 0)             # every block searched, JIT at once
+lint(interpreted 0 1000000000000 0)  # prefilter on, never JIT-compiled
+lint(from_yaml 0 "" 1)               # the packs parsed from their YAML
 
 string(LENGTH "${reference_out}" size)
 if(size LESS 1000)
   message(FATAL_ERROR "too little output to compare (${size} bytes): ${reference_err}")
 endif()
-foreach(other no_prefilter interpreted)
+foreach(other no_prefilter interpreted from_yaml)
   if(NOT reference_out STREQUAL ${other}_out OR NOT reference_status EQUAL ${other}_status)
     file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/engine-reference.jsonl "${reference_out}")
     file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/engine-${other}.jsonl "${${other}_out}")

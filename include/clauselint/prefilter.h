@@ -59,7 +59,7 @@ class Prefilter {
   static bool enabled();
 
   // Atom trees computed at build time for the built-in packs' patterns
-  // (tools/precompute_atoms writes the table; the binary registers it before
+  // (tools/precompile_packs writes the table; the binary registers it before
   // loading any pack), so that start-up does not analyse them. A pattern not
   // in the table is analysed when the prefilter is built.
   static std::string table_line(std::string_view regex);  // one line of the table

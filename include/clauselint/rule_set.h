@@ -115,6 +115,10 @@ class RuleSet {
   // With `activate_library` its rules are loaded as ordinary rules instead
   // (for `clauselint test`).
   std::vector<Diagnostic> load_pack(std::string_view yaml, const std::string& file, bool activate_library = false);
+  // The same for a compiled image of a pack (pack_image.h): the result is
+  // what load_pack() gives for the YAML it came from. A corrupt image gives
+  // an error, and nothing is added.
+  std::vector<Diagnostic> load_image(std::string_view image, const std::string& file, bool activate_library = false);
   // Shared rules loaded from library pack files (null when there are none).
   const RuleSet* library() const { return library_.get(); }
 

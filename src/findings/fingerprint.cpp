@@ -4,18 +4,11 @@
 
 #include <fmt/format.h>
 
+#include "clauselint/content_hash.h"
 #include "clauselint/finding.h"
 
 namespace clauselint {
 namespace {
-
-std::uint64_t fnv1a(std::string_view text, std::uint64_t hash = 1469598103934665603ull) {
-  for (const unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return hash;
-}
 
 std::string normalised(std::string_view evidence) {
   std::string out;

@@ -8,17 +8,25 @@
 #include "clauselint/builtin_packs.h"
 #include "clauselint/load_packs.h"
 #include "clauselint/limits.h"
+#include "clauselint/pack_image.h"
 #include "clauselint/safe_text.h"
 #include "rules/spelling.h"
 #include "rules/yaml_preparse.h"
 
 namespace clauselint {
 
+// From its compiled image when the binary has one (pack_image.h).
+static std::vector<Diagnostic> load_builtin(RuleSet& rules, const BuiltinPack& pack, bool activate_library) {
+  const std::string_view image = builtin_pack_image(pack.name);
+  return image.empty() ? rules.load_pack(pack.yaml, std::string(pack.file), activate_library)
+                       : rules.load_image(image, std::string(pack.file), activate_library);
+}
+
 const RuleSet& shared_library() {
   static const RuleSet library = [] {
     RuleSet set;
     for (const auto& pack : builtin_packs())
-      if (pack.library) set.load_pack(pack.yaml, std::string(pack.file), true);
+      if (pack.library) load_builtin(set, pack, true);
     return set;
   }();
   return library;
@@ -40,7 +48,8 @@ static std::vector<Diagnostic> load_selected(RuleSet& rules, const std::vector<s
     for (const auto& pack : builtin_packs()) {
       const bool selected = selection.empty() ? pack.is_default
                                               : std::find(selection.begin(), selection.end(), pack.name) != selection.end();
-      if (selected || pack.library || pack_flag(pack.yaml, "vocabulary")) texts.push_back(pack.yaml);
+      const bool needed = selected || pack.library || pack_flag(pack.yaml, "vocabulary");
+      if (needed && builtin_pack_image(pack.name).empty()) texts.push_back(pack.yaml);
     }
     std::sort(texts.begin(), texts.end(), [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
     preparse_yaml(texts);
@@ -52,7 +61,7 @@ static std::vector<Diagnostic> load_selected(RuleSet& rules, const std::vector<s
   };
   if (selection.empty()) {
     for (const auto& pack : builtin_packs())
-      if (pack.is_default) append(rules.load_pack(pack.yaml, std::string(pack.file)));
+      if (pack.is_default) append(load_builtin(rules, pack, false));
     return diagnostics;
   }
   // Active library packs go first, so the packs that use their rules find them.
@@ -69,7 +78,7 @@ static std::vector<Diagnostic> load_selected(RuleSet& rules, const std::vector<s
     if (std::find(ordered.begin(), ordered.end(), item) == ordered.end()) ordered.push_back(item);
   for (const auto& item : ordered) {
     if (const BuiltinPack* pack = find_builtin_pack(item)) {
-      if (!rules.find_pack(item)) append(rules.load_pack(pack->yaml, std::string(pack->file), activate_libraries));
+      if (!rules.find_pack(item)) append(load_builtin(rules, *pack, activate_libraries));
       continue;
     }
     const BoundedRead read = read_bounded(item, kMaxPackBytes);

@@ -27,20 +27,51 @@ std::vector<Diagnostic> PackLoader::load(std::string_view yaml) {
     if (!set_.library_) set_.library_ = std::make_shared<RuleSet>();
     return set_.library_->load_pack(yaml, file_, true);
   }
-  parse_defines(root);
-  if (vocabulary_in_ == nullptr) {
-    // A vocabulary: named fragments every pack can use; no rules.
-    if (root["rules"]) error(root["rules"].Mark(), "a vocabulary pack ('vocabulary: true') holds only 'define'");
-    for (const auto& [name, d] : defines_) vocabulary_out_[name] = d.regex;
-    return diagnostics_;
-  }
-  Entries entries = parse_rule_list(root, pack.name);
-  std::vector<std::pair<int, Rule>> resolved;  // (index of a rule already loaded, or -1 with a copy)
-  for (const SharedRef& ref : entries.shared) resolved.push_back(resolve(ref, pack.name));
-  if (has_errors(diagnostics_)) return diagnostics_;
-  add_rules(pack, entries, resolved);
-  set_.packs_.push_back(std::move(pack));
+  Entries entries = parse_body(root, pack.name);
+  if (vocabulary_in_ != nullptr) finish(std::move(pack), entries);
   return diagnostics_;
+}
+
+// The defines, then the rules (none for a vocabulary: its defines are kept
+// as named fragments every pack can use).
+PackLoader::Entries PackLoader::parse_body(const YAML::Node& root, const std::string& pack) {
+  parse_defines(root);
+  if (vocabulary_in_ != nullptr) return parse_rule_list(root, pack);
+  if (root["rules"]) error(root["rules"].Mark(), "a vocabulary pack ('vocabulary: true') holds only 'define'");
+  for (const auto& [name, d] : defines_) vocabulary_out_[name] = d.regex;
+  return {};
+}
+
+// Resolves the shared references (each brings its weak tier) and adds the
+// pack, unless an error was found. Shared by YAML and compiled images.
+void PackLoader::finish(Pack pack, Entries& entries) {
+  Entries expanded;
+  std::size_t next_rule = 0, next_shared = 0;
+  for (const bool is_shared : entries.order) {
+    expanded.order.push_back(is_shared);
+    if (!is_shared) {
+      expanded.parsed.push_back(std::move(entries.parsed[next_rule++]));
+      continue;
+    }
+    const SharedRef& ref = entries.shared[next_shared++];
+    expanded.shared.push_back(ref);
+    for (const Rule& r : library_for(ref.id).rules())
+      if (r.weak_of == ref.id && !ref.id.empty()) {
+        expanded.shared.push_back(ref);
+        expanded.shared.back().id = r.id;
+        expanded.order.push_back(true);
+      }
+  }
+  std::vector<std::pair<int, Rule>> resolved;  // (index of a rule already loaded, or -1 with a copy)
+  for (const SharedRef& ref : expanded.shared) resolved.push_back(resolve(ref, pack.name));
+  if (has_errors(diagnostics_)) return;
+  add_rules(pack, expanded, resolved);
+  set_.packs_.push_back(std::move(pack));
+}
+
+void PackLoader::check_name_free(const std::string& name, const YAML::Mark& mark) {
+  if (const Pack* other = set_.find_pack(name); other && !name.empty())
+    error(mark, fmt::format("a pack named '{}' is already loaded (from {})", name, other->file));
 }
 
 void PackLoader::take_vocabulary(Vocabulary& out) {
@@ -91,8 +122,7 @@ Pack PackLoader::parse_header(const YAML::Node& root) {
   pack.name = required_string(root, "name", "the pack");
   if (!pack.name.empty() && !is_kebab(pack.name))
     error(root["name"].Mark(), fmt::format("pack name '{}' must be kebab-case (a-z, 0-9 and '-')", pack.name));
-  if (const Pack* other = set_.find_pack(pack.name); other && !pack.name.empty())
-    error(root["name"].Mark(), fmt::format("a pack named '{}' is already loaded (from {})", pack.name, other->file));
+  check_name_free(pack.name, root["name"].Mark());
   pack.description = optional_string(root, "description");
   pack.is_default = boolean(root, "default");
   pack.library = boolean(root, "library");
@@ -129,7 +159,8 @@ PackLoader::Entries PackLoader::parse_rule_list(const YAML::Node& root, const st
   }
   for (const auto& node : rules) {
     if (node.IsMap() && node["shared"]) {
-      add_shared(node, entries);
+      entries.shared.push_back(parse_shared(node));
+      entries.order.push_back(true);
       continue;
     }
     entries.parsed.push_back(parse_rule(node, pack));

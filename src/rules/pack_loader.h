@@ -7,7 +7,8 @@
 //   pack_terms.cpp   terms (regex, phrase, words, extract, use) and
 //                    condition trees;
 //   pack_rules.cpp   rules, their `weak:` tier and their examples;
-//   pack_shared.cpp  `- shared: id` references to library rules.
+//   pack_shared.cpp  `- shared: id` references to library rules;
+//   pack_image.cpp   the pack as a compiled image, and back (pack_image.h).
 // Errors: every problem becomes an error Diagnostic at its YAML position;
 // nothing throws. The pack is added only when there is no error.
 #pragma once
@@ -36,6 +37,10 @@ class PackLoader {
 
   std::vector<Diagnostic> load(std::string_view yaml);
   void take_vocabulary(Vocabulary& out);
+  // pack_image.cpp: the pack compiled to an image (pack_image.h), into a set
+  // that must be empty; and an image loaded as load() loads YAML.
+  std::optional<std::string> compile(std::string_view yaml, std::vector<Diagnostic>& diagnostics);
+  std::vector<Diagnostic> load_image(std::string_view image);
 
  private:
   // `- shared: effective-date` with this pack's citations and tags.
@@ -62,11 +67,16 @@ class PackLoader {
     std::vector<bool> order;  // per entry, in pack order: true for a shared reference
   };
 
+  std::optional<std::string> compile(std::string_view yaml);
+
   // pack_loader.cpp: the pack's top level.
   bool parse_root(std::string_view yaml, YAML::Node& root);
   Pack parse_header(const YAML::Node& root);
   void parse_defines(const YAML::Node& root);
+  Entries parse_body(const YAML::Node& root, const std::string& pack);
   Entries parse_rule_list(const YAML::Node& root, const std::string& pack);
+  void finish(Pack pack, Entries& entries);
+  void check_name_free(const std::string& name, const YAML::Mark& mark);
   void add_rules(Pack& pack, Entries& entries, std::vector<std::pair<int, Rule>>& resolved);
 
   // pack_loader.cpp: helpers.
@@ -110,10 +120,9 @@ class PackLoader {
 
   // pack_shared.cpp: shared references.
   SharedRef parse_shared(const YAML::Node& node);
-  void add_shared(const YAML::Node& node, Entries& entries);
   const RuleSet& library_for(const std::string& id) const;
   std::pair<int, Rule> resolve(const SharedRef& ref, const std::string& pack);
-  void reintern(Rule& rule, const RuleSet& library);
+  void reintern(Rule& rule, const std::vector<Matcher>& table);
   static void merge_citations_and_tags(Rule& rule, const SharedRef& ref);
 
   RuleSet& set_;

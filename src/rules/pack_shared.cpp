@@ -23,21 +23,6 @@ PackLoader::SharedRef PackLoader::parse_shared(const YAML::Node& node) {
   return ref;
 }
 
-// A shared reference, followed by one for its weak tier: a shared rule's
-// weak tier comes with it.
-void PackLoader::add_shared(const YAML::Node& node, Entries& entries) {
-  entries.shared.push_back(parse_shared(node));
-  entries.order.push_back(true);
-  const std::string id = entries.shared.back().id;
-  for (const Rule& r : library_for(id).rules())
-    if (r.weak_of == id && !id.empty()) {
-      SharedRef weak = entries.shared.back();
-      weak.id = r.id;
-      entries.shared.push_back(std::move(weak));
-      entries.order.push_back(true);
-    }
-}
-
 // Where a shared rule is defined: a library pack file, else the built-in library.
 const RuleSet& PackLoader::library_for(const std::string& id) const {
   const RuleSet* from_files = set_.library();
@@ -64,16 +49,16 @@ std::pair<int, Rule> PackLoader::resolve(const SharedRef& ref, const std::string
   rule.pack = pack;
   rule.shared = true;
   merge_citations_and_tags(rule, ref);
-  reintern(rule, library);
+  reintern(rule, library.matchers());
   return {-1, std::move(rule)};
 }
 
-// Matcher indexes of a copied rule point into the library's table: re-intern
-// them in this set's.
-void PackLoader::reintern(Rule& rule, const RuleSet& library) {
+// Matcher indexes of a copied rule point into another table (the library's,
+// or a compiled image's): re-intern them in this set's.
+void PackLoader::reintern(Rule& rule, const std::vector<Matcher>& table) {
   auto remap = [&](auto& self, Condition& c) -> void {
-    if (c.matcher >= 0) c.matcher = set_.add_matcher(library.matchers()[static_cast<std::size_t>(c.matcher)]);
-    for (int& u : c.unless) u = set_.add_matcher(library.matchers()[static_cast<std::size_t>(u)]);
+    if (c.matcher >= 0) c.matcher = set_.add_matcher(table[static_cast<std::size_t>(c.matcher)]);
+    for (int& u : c.unless) u = set_.add_matcher(table[static_cast<std::size_t>(u)]);
     for (auto& child : c.children) self(self, child);
   };
   remap(remap, rule.check);
@@ -81,7 +66,7 @@ void PackLoader::reintern(Rule& rule, const RuleSet& library) {
   if (rule.topic) remap(remap, *rule.topic);
   if (rule.locate) remap(remap, *rule.locate);
   for (auto& element : rule.elements) remap(remap, element.second);
-  for (int& m : rule.belongs_under) m = set_.add_matcher(library.matchers()[static_cast<std::size_t>(m)]);
+  for (int& m : rule.belongs_under) m = set_.add_matcher(table[static_cast<std::size_t>(m)]);
 }
 
 // Adds the referencing pack's citations and tags that the rule lacks, in order.

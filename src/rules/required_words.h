@@ -42,7 +42,7 @@ void normalize_block(std::string_view text, std::string& out);
 // For tests and traces: "all('privacy', any('notify', 'inform'))".
 std::string to_string(const AtomTree& tree);
 
-// A compact form for the table built at build time (tools/precompute_atoms):
+// A compact form for the table built at build time (tools/precompile_packs):
 // "*", "a7:privacy", "&2:" or "|2:" followed by two trees. deserialize()
 // reads one tree from the front of `text` and moves past it; a malformed
 // text gives a tree that holds everywhere.
