@@ -153,6 +153,12 @@ std::string render_man(const ManualSpec& spec) {
   text("The nearest one above each linted file chooses packs, severities and which files are linted.");
   add(".SH ENVIRONMENT\n.TP\n.B NO_COLOR\n");
   text("When set and not empty, no colour.");
+  add(".TP\n.B CLAUSELINT_CACHE_DIR\n");
+  text("Where compiled user packs are cached (default $XDG_CACHE_HOME/clauselint/packs, else "
+       "~/.cache/clauselint/packs). Entries are named by a hash of the pack and of the clauselint build; "
+       "a damaged entry is rebuilt. The folder can be deleted at any time.");
+  add(".TP\n.B CLAUSELINT_NO_CACHE\n");
+  text("When 1, user packs are compiled on each run and nothing is cached.");
   return out;
 }
 

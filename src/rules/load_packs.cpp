@@ -8,6 +8,7 @@
 #include "clauselint/builtin_packs.h"
 #include "clauselint/load_packs.h"
 #include "clauselint/limits.h"
+#include "clauselint/pack_cache.h"
 #include "clauselint/pack_image.h"
 #include "clauselint/safe_text.h"
 #include "rules/spelling.h"
@@ -20,6 +21,21 @@ static std::vector<Diagnostic> load_builtin(RuleSet& rules, const BuiltinPack& p
   const std::string_view image = builtin_pack_image(pack.name);
   return image.empty() ? rules.load_pack(pack.yaml, std::string(pack.file), activate_library)
                        : rules.load_image(image, std::string(pack.file), activate_library);
+}
+
+// A pack file: from its cached image (pack_cache.h), else compiled and
+// cached; a pack with errors is loaded from its YAML, for the diagnostics.
+static std::vector<Diagnostic> load_user_pack(RuleSet& rules, const std::string& yaml, const std::string& file,
+                                              bool activate_library) {
+  const std::string entry = pack_cache_entry(yaml);
+  std::optional<std::string> image = read_pack_cache(entry);
+  if (!image) {
+    std::vector<Diagnostic> problems;
+    image = compile_pack(yaml, file, problems);
+    if (!image) return rules.load_pack(yaml, file, activate_library);
+    write_pack_cache(entry, *image);
+  }
+  return rules.load_image(*image, file, activate_library);
 }
 
 const RuleSet& shared_library() {
@@ -92,8 +108,7 @@ static std::vector<Diagnostic> load_selected(RuleSet& rules, const std::vector<s
                                            did_you_mean(item, names), fmt::join(names, ", "))});
       continue;
     }
-    const std::string& yaml = read.bytes;
-    append(rules.load_pack(yaml, item, activate_libraries));
+    append(load_user_pack(rules, read.bytes, item, activate_libraries));
   }
   return diagnostics;
 }
