@@ -1,6 +1,7 @@
 // Build-time tool: compiles the built-in packs so that the binary's start-up
 // neither parses YAML nor analyses patterns. Writes, as one C++ source file:
-//   kPackImages        each built-in pack's compiled image (pack_image.h);
+//   kPackImages        each built-in pack's compiled image (pack_image.h),
+//                      with its patterns' compiled PCRE2 code;
 //   kPrecomputedAtoms  the prefilter's atom trees for every pattern of the
 //                      built-in packs (prefilter.h);
 //   kPackBuildId       a hash of this tool's own executable, which links the
@@ -51,7 +52,7 @@ bool images(ByteWriter& table) {
   table.u(builtin_packs().size());
   for (const auto& pack : builtin_packs()) {
     std::vector<Diagnostic> diagnostics;
-    const auto image = compile_pack(pack.yaml, std::string(pack.file), diagnostics);
+    const auto image = compile_pack(pack.yaml, std::string(pack.file), diagnostics, true);
     for (const auto& d : diagnostics) std::fprintf(stderr, "%s: %s\n", d.file.c_str(), d.message.c_str());
     ok = ok && image.has_value();
     table.str(pack.name);

@@ -22,9 +22,11 @@
 namespace clauselint {
 
 // The image of a pack, or nullopt with the pack's errors in `diagnostics`.
-// `file` names the pack in diagnostics.
+// `file` names the pack in diagnostics. `with_code` adds each pattern's
+// compiled PCRE2 code (for the built-in images only: it is used only from
+// images registered with use_builtin_pack_images, whose bytes stay put).
 std::optional<std::string> compile_pack(std::string_view yaml, const std::string& file,
-                                        std::vector<Diagnostic>& diagnostics);
+                                        std::vector<Diagnostic>& diagnostics, bool with_code = false);
 
 // Whether `image` is whole: magic, version, size and checksum (cheap: one
 // pass over the bytes). load_image() checks the same.

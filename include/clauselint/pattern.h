@@ -35,7 +35,13 @@ class Pattern {
   // A pattern compiled on first use: for the built-in packs, which the test
   // suite compiles (so that a run pays only for the patterns it uses). A
   // regex that does not compile makes each search report compile_error().
-  static std::shared_ptr<const Pattern> deferred(std::string_view regex);
+  // With `serialized` (serialize()'s bytes, which must outlive the pattern:
+  // the built-in packs' images), first use decodes instead of compiling, and
+  // compiles only when this PCRE2 refuses the bytes (another version).
+  static std::shared_ptr<const Pattern> deferred(std::string_view regex, std::string_view serialized = {});
+  // The compiled code as pcre2_serialize_encode() writes it (compiling a
+  // deferred pattern now); "" when it does not compile.
+  std::string serialize() const;
   // Compiles now if deferred; PCRE2's message, or "" when it compiles.
   std::string compile_error() const;
   ~Pattern();

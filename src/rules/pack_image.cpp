@@ -7,19 +7,38 @@
 #include <cstring>
 #include <map>
 
+#include "clauselint/precision.h"
 #include "rules/byte_codec.h"
 #include "rules/pack_image_codec.h"
 #include "rules/pack_loader.h"
 
 namespace clauselint {
+namespace {
 
-std::optional<std::string> PackLoader::compile(std::string_view yaml, std::vector<Diagnostic>& diagnostics) {
-  auto image = compile(yaml);
+std::map<std::string, std::string_view, std::less<>>& builtin_images() {
+  static std::map<std::string, std::string_view, std::less<>> images;
+  return images;
+}
+std::string_view& registered_build_id() {
+  static std::string_view id;
+  return id;
+}
+// Bytes of a registered built-in image, which lives as long as the process.
+bool is_registered_image(std::string_view bytes) {
+  for (const auto& [name, image] : builtin_images())
+    if (image.data() == bytes.data() && image.size() == bytes.size()) return true;
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::string> PackLoader::compile(std::string_view yaml, std::vector<Diagnostic>& diagnostics, bool with_code) {
+  auto image = compile(yaml, with_code);
   diagnostics.insert(diagnostics.end(), diagnostics_.begin(), diagnostics_.end());
   return image;
 }
 
-std::optional<std::string> PackLoader::compile(std::string_view yaml) {
+std::optional<std::string> PackLoader::compile(std::string_view yaml, bool with_code) {
   activate_library_ = true;  // a library pack's rules are its content
   YAML::Node root;
   if (!parse_root(yaml, root)) return std::nullopt;
@@ -32,14 +51,16 @@ std::optional<std::string> PackLoader::compile(std::string_view yaml) {
   image.fragments = std::move(vocabulary_out_);
   image.matchers = set_.matchers();
   image.rules = std::move(entries.parsed);
+  if (is_builtin_pack(image.pack.name))
+    for (Rule& rule : image.rules) rule.precision = builtin_precision_of(rule.id);
   for (const SharedRef& ref : entries.shared)
     image.shared.push_back({ref.id, ref.citations, ref.tags, ref.mark.line, ref.mark.column});
   image.order = std::move(entries.order);
-  return encode_pack_image(image);
+  return encode_pack_image(image, with_code);
 }
 
 std::vector<Diagnostic> PackLoader::load_image(std::string_view bytes) {
-  std::optional<PackImage> image = decode_pack_image(bytes);
+  std::optional<PackImage> image = decode_pack_image(bytes, is_registered_image(bytes));
   if (!image) {
     diagnostics_.push_back({file_, {}, Severity::error,
                             "the compiled pack is corrupt or from another clauselint build: delete it, "
@@ -47,6 +68,7 @@ std::vector<Diagnostic> PackLoader::load_image(std::string_view bytes) {
     return diagnostics_;
   }
   image->pack.file = file_;
+  from_image_ = true;
   if (image->pack.library && !activate_library_) {  // kept aside for `shared:` references, as load() does
     if (!set_.library_) set_.library_ = std::make_shared<RuleSet>();
     return set_.library_->load_image(bytes, file_, true);
@@ -78,24 +100,11 @@ std::vector<Diagnostic> RuleSet::load_image(std::string_view image, const std::s
 }
 
 std::optional<std::string> compile_pack(std::string_view yaml, const std::string& file,
-                                        std::vector<Diagnostic>& diagnostics) {
+                                        std::vector<Diagnostic>& diagnostics, bool with_code) {
   RuleSet scratch;
   PackLoader loader(scratch, file, true);
-  return loader.compile(yaml, diagnostics);
+  return loader.compile(yaml, diagnostics, with_code);
 }
-
-namespace {
-
-std::map<std::string, std::string_view, std::less<>>& builtin_images() {
-  static std::map<std::string, std::string_view, std::less<>> images;
-  return images;
-}
-std::string_view& registered_build_id() {
-  static std::string_view id;
-  return id;
-}
-
-}  // namespace
 
 std::string_view pack_build_id() { return registered_build_id(); }
 

@@ -19,7 +19,7 @@ constexpr std::size_t kHeaderSize = 4 + 4 + 8 + 8;
 constexpr int kMaxConditionDepth = 256;  // packs nest far less (kMaxYamlDepth)
 constexpr std::string_view kExtractPrefix = "extract: ";
 
-enum MatcherKind : std::uint8_t { kRegex = 0, kExtractor = 1, kNoPattern = 2 };
+enum MatcherKind : std::uint8_t { kRegex = 0, kExtractor = 1, kNoPattern = 2, kRegexWithCode = 3 };
 
 template <typename T>
 void put_fixed(std::string& out, T value) {
@@ -125,21 +125,26 @@ Rule get_rule(ByteReader& r) {
   return rule;
 }
 
-void put_matcher(ByteWriter& w, const Matcher& m) {
+void put_matcher(ByteWriter& w, const Matcher& m, bool with_code) {
   w.str(m.source);
   w.str(m.name);
   const bool extractor = m.source.starts_with(kExtractPrefix) && m.name == m.source;  // as pack_terms.cpp makes them
-  w.u(!m.pattern ? kNoPattern : extractor ? kExtractor : kRegex);
+  const std::string code = m.pattern && !extractor && with_code ? m.pattern->serialize() : "";
+  w.u(!m.pattern ? kNoPattern : extractor ? kExtractor : code.empty() ? kRegex : kRegexWithCode);
   w.str(!m.pattern ? "" : extractor ? m.source.substr(kExtractPrefix.size()) : m.pattern->source());
+  if (!code.empty()) w.str(code);
 }
-Matcher get_matcher(ByteReader& r) {
+// `keep_code`: the image's bytes outlive the process, so patterns may point
+// into them for their serialized code.
+Matcher get_matcher(ByteReader& r, bool keep_code) {
   Matcher m;
   m.source = r.str();
   m.name = r.str();
   const std::uint64_t kind = r.u();
   const std::string_view text = r.view();
-  if (kind == kRegex) {
-    m.pattern = Pattern::deferred(text);
+  if (kind == kRegex || kind == kRegexWithCode) {
+    const std::string_view code = kind == kRegexWithCode ? r.view() : std::string_view();
+    m.pattern = Pattern::deferred(text, keep_code ? code : std::string_view());
   } else if (kind == kExtractor) {
     const Extractor* ex = find_extractor(text);
     if (!ex) {  // an extractor this binary lacks
@@ -167,7 +172,7 @@ bool rule_indexes_in(const Rule& rule, std::size_t matchers) {
   return ok;
 }
 
-void put_payload(ByteWriter& w, const PackImage& image) {
+void put_payload(ByteWriter& w, const PackImage& image, bool with_code) {
   for (const std::string* s : {&image.pack.name, &image.pack.file, &image.pack.description}) w.str(*s);
   w.u(image.pack.is_default);
   w.u(image.pack.library);
@@ -180,7 +185,7 @@ void put_payload(ByteWriter& w, const PackImage& image) {
     w.str(regex);
   }
   w.u(image.matchers.size());
-  for (const auto& m : image.matchers) put_matcher(w, m);
+  for (const auto& m : image.matchers) put_matcher(w, m, with_code);
   w.u(image.rules.size());
   for (const auto& rule : image.rules) put_rule(w, rule);
   w.u(image.shared.size());
@@ -195,7 +200,7 @@ void put_payload(ByteWriter& w, const PackImage& image) {
   for (const bool is_shared : image.order) w.u(is_shared);
 }
 
-void get_payload(ByteReader& r, PackImage& image) {
+void get_payload(ByteReader& r, PackImage& image, bool keep_code) {
   for (std::string* s : {&image.pack.name, &image.pack.file, &image.pack.description}) *s = r.str();
   image.pack.is_default = r.u() != 0;
   image.pack.library = r.u() != 0;
@@ -207,7 +212,7 @@ void get_payload(ByteReader& r, PackImage& image) {
     image.fragments[name] = r.str();
   }
   image.matchers.resize(r.count());
-  for (auto& m : image.matchers) m = get_matcher(r);
+  for (auto& m : image.matchers) m = get_matcher(r, keep_code);
   image.rules.resize(r.count());
   for (auto& rule : image.rules) rule = get_rule(r);
   image.shared.resize(r.count());
@@ -224,9 +229,9 @@ void get_payload(ByteReader& r, PackImage& image) {
 
 }  // namespace
 
-std::string encode_pack_image(const PackImage& image) {
+std::string encode_pack_image(const PackImage& image, bool with_code) {
   ByteWriter w;
-  put_payload(w, image);
+  put_payload(w, image, with_code);
   std::string out(kMagic);
   put_fixed<std::uint32_t>(out, kImageVersion);
   put_fixed<std::uint64_t>(out, w.bytes().size());
@@ -241,11 +246,11 @@ bool pack_image_intact(std::string_view image) {
          get_fixed<std::uint64_t>(image, 16) == fnv1a(image.substr(kHeaderSize));
 }
 
-std::optional<PackImage> decode_pack_image(std::string_view image) {
+std::optional<PackImage> decode_pack_image(std::string_view image, bool keep_code) {
   if (!pack_image_intact(image)) return std::nullopt;
   ByteReader r(image.substr(kHeaderSize));
   PackImage out;
-  get_payload(r, out);
+  get_payload(r, out, keep_code);
   std::size_t own = 0, shared = 0;
   for (const bool is_shared : out.order) ++(is_shared ? shared : own);
   bool ok = r.ok() && r.at_end() && own == out.rules.size() && shared == out.shared.size();

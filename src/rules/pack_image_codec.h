@@ -29,9 +29,12 @@ struct PackImage {
   std::vector<bool> order;        // per entry: true for a shared reference
 };
 
-// The whole image (header and payload).
-std::string encode_pack_image(const PackImage& image);
+// The whole image (header and payload); `with_code` adds each regex's
+// compiled PCRE2 code (Pattern::serialize), compiling it now.
+std::string encode_pack_image(const PackImage& image, bool with_code = false);
 // nullopt when the image is not intact or its payload does not decode.
-std::optional<PackImage> decode_pack_image(std::string_view image);
+// `keep_code`: the bytes outlive the process (the built-in images), so the
+// patterns may decode their serialized code from them instead of compiling.
+std::optional<PackImage> decode_pack_image(std::string_view image, bool keep_code = false);
 
 }  // namespace clauselint

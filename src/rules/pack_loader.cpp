@@ -197,9 +197,15 @@ void PackLoader::add_rules(Pack& pack, Entries& entries, std::vector<std::pair<i
     merge_citations_and_tags(existing, ref);
     pack.rules.push_back(index);
   }
-  // Built-in rules carry the precision measured for them (rules/measured/precision.yaml).
-  if (const BuiltinPack* builtin = find_builtin_pack(pack.name); builtin && builtin->file == file_)
+  // Built-in rules carry the precision measured for them (rules/measured/precision.yaml;
+  // an image has it already, and shared copies bring the library's).
+  if (is_builtin_pack(pack.name) && !from_image_)
     for (const int i : pack.rules) set_.rules_[static_cast<std::size_t>(i)].precision = builtin_precision_of(set_.rules_[static_cast<std::size_t>(i)].id);
+}
+
+bool PackLoader::is_builtin_pack(const std::string& name) const {
+  const BuiltinPack* builtin = find_builtin_pack(name);
+  return builtin && builtin->file == file_;
 }
 
 void PackLoader::error(const YAML::Mark& mark, std::string message) {

@@ -39,7 +39,7 @@ class PackLoader {
   void take_vocabulary(Vocabulary& out);
   // pack_image.cpp: the pack compiled to an image (pack_image.h), into a set
   // that must be empty; and an image loaded as load() loads YAML.
-  std::optional<std::string> compile(std::string_view yaml, std::vector<Diagnostic>& diagnostics);
+  std::optional<std::string> compile(std::string_view yaml, std::vector<Diagnostic>& diagnostics, bool with_code);
   std::vector<Diagnostic> load_image(std::string_view image);
 
  private:
@@ -67,7 +67,7 @@ class PackLoader {
     std::vector<bool> order;  // per entry, in pack order: true for a shared reference
   };
 
-  std::optional<std::string> compile(std::string_view yaml);
+  std::optional<std::string> compile(std::string_view yaml, bool with_code);
 
   // pack_loader.cpp: the pack's top level.
   bool parse_root(std::string_view yaml, YAML::Node& root);
@@ -78,6 +78,7 @@ class PackLoader {
   void finish(Pack pack, Entries& entries);
   void check_name_free(const std::string& name, const YAML::Mark& mark);
   void add_rules(Pack& pack, Entries& entries, std::vector<std::pair<int, Rule>>& resolved);
+  bool is_builtin_pack(const std::string& name) const;
 
   // pack_loader.cpp: helpers.
   void error(const YAML::Mark& mark, std::string message);
@@ -134,6 +135,7 @@ class PackLoader {
   std::vector<Diagnostic> diagnostics_;
   std::map<std::string, Define> defines_;
   bool builtin_ = false;  // a built-in pack (tested at build time)
+  bool from_image_ = false;  // loading a compiled image: precision already set
   const Vocabulary* vocabulary_in_ = nullptr;  // fragments every pack may use
   Vocabulary vocabulary_out_;                                        // loading a vocabulary: its fragments
   std::map<std::string, int> ids_;

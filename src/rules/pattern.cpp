@@ -38,12 +38,12 @@ std::size_t jit_after_bytes() {
   }();
   return bytes;
 }
-
 struct Pattern::Compiled {
   pcre2_code* code = nullptr;             // for the interpreter
   std::atomic<pcre2_code*> jit{nullptr};  // a JIT-compiled copy, once it pays
   std::atomic<std::size_t> searched{0};   // bytes searched so far
   std::string error;                      // a deferred pattern that did not compile
+  std::string_view serialized;            // pcre2_serialize_encode()'s bytes, tried before compiling
   std::once_flag compile_once, jit_once;
 
   ~Compiled() {
@@ -56,6 +56,11 @@ struct Pattern::Compiled {
   // it does not compile (see `error`).
   pcre2_code* ready(const std::string& source, std::size_t bytes) {
     std::call_once(compile_once, [&] {
+      if (code) return;
+      // Code serialized by another PCRE2 version or build is refused; compile then.
+      if (!serialized.empty() &&
+          pcre2_serialize_decode(&code, 1, reinterpret_cast<const std::uint8_t*>(serialized.data()), nullptr) != 1)
+        code = nullptr;
       if (code) return;
       int rc = 0;
       PCRE2_SIZE offset = 0;
@@ -140,8 +145,21 @@ std::shared_ptr<const Pattern> Pattern::compile(std::string_view regex, std::str
   return pattern;
 }
 
-std::shared_ptr<const Pattern> Pattern::deferred(std::string_view regex) {
-  return std::shared_ptr<Pattern>(new Pattern(std::string(regex)));
+std::shared_ptr<const Pattern> Pattern::deferred(std::string_view regex, std::string_view serialized) {
+  std::shared_ptr<Pattern> pattern(new Pattern(std::string(regex)));
+  pattern->compiled_->serialized = serialized;
+  return pattern;
+}
+
+std::string Pattern::serialize() const {
+  pcre2_code* code = compiled_->ready(source_, 0);
+  const pcre2_code* codes[] = {code};
+  std::uint8_t* bytes = nullptr;
+  PCRE2_SIZE size = 0;
+  if (!code || pcre2_serialize_encode(codes, 1, &bytes, &size, nullptr) != 1) return {};
+  std::string out(reinterpret_cast<const char*>(bytes), size);
+  pcre2_serialize_free(bytes);
+  return out;
 }
 
 std::string Pattern::compile_error() const {

@@ -139,3 +139,30 @@ TEST_CASE("a deferred pattern that does not compile reports it on every search",
   CHECK_THAT(problem.what, Catch::Matchers::Contains("invalid regex"));
   CHECK_FALSE(bad->search("unclosed"));
 }
+
+// Built-in images carry each pattern's compiled code (pack_image.h): decoding
+// it matches as compiling does, and bytes this PCRE2 refuses (another version,
+// not code at all) make the pattern compile from its source instead.
+TEST_CASE("a deferred pattern decodes serialized code, or compiles when it cannot", "[pattern]") {
+  std::string error;
+  std::size_t offset = 0;
+  const auto compiled = clauselint::Pattern::compile("\\bopt(?:s|ed|ing)?[\\h-]*out\\b", error, offset);
+  REQUIRE(compiled);
+  const std::string code = compiled->serialize();
+  REQUIRE(code.size() > 16);
+  std::string other_version = code;
+  other_version[4] = static_cast<char>(other_version[4] + 1);  // the major version, after the 4-byte magic
+  const std::string text = "You can opt-out at any time, or opting out by mail.";
+  std::vector<clauselint::Match> expected;
+  CHECK(compiled->find_all(text, expected).empty());
+  REQUIRE(expected.size() == 2);
+  for (const std::string& bytes : {code, other_version, std::string("not pcre2 code at all")}) {
+    const auto pattern = clauselint::Pattern::deferred(compiled->source(), bytes);
+    std::vector<clauselint::Match> got;
+    CHECK(pattern->compile_error().empty());
+    CHECK(pattern->find_all(text, got).empty());
+    REQUIRE(got.size() == expected.size());
+    for (std::size_t i = 0; i < got.size(); ++i) CHECK((got[i].begin == expected[i].begin && got[i].end == expected[i].end));
+  }
+  CHECK(clauselint::Pattern::deferred("(unclosed")->serialize().empty());
+}
