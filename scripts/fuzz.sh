@@ -7,7 +7,7 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     (default: 5 s, every target)
 #   FUZZ_BUILD_DIR  build folder (default: build-fuzz)
 #
-# Targets: markdown html pack config baseline suppressions lsp. A crash leaves
+# Targets: markdown html pack config baseline suppressions lsp image. A crash leaves
 # its input in $FUZZ_BUILD_DIR/fuzz-out/TARGET/ and fails the script; make it
 # a regression test (tests/hostile/ or tests/unit/) before fixing it.
 set -euo pipefail
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-5}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(markdown html pack config baseline suppressions lsp)
+[ ${#targets[@]} -gt 0 ] || targets=(markdown html pack config baseline suppressions lsp image)
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 
 if ! command -v clang++ >/dev/null; then
@@ -34,7 +34,7 @@ seed() {
     markdown) find fixtures tests/inputs tests/baseline examples -name '*.md' -o -name '*.txt' | head -400 | xargs -I{} cp {} "$dir/" 2>/dev/null || true ;;
     html) find fixtures tests/inputs -name '*.html' -o -name '*.htm' | xargs -I{} cp {} "$dir/" 2>/dev/null || true
           find fixtures/core -name '*.md' | head -20 | xargs -I{} cp {} "$dir/" || true ;;
-    pack) for f in rules/*.yaml tests/packs/*.yaml tests/hostile/packs/*.yaml; do cp "$f" "$dir/$(echo "$f" | tr / _)"; done ;;
+    pack|image) for f in rules/*.yaml tests/packs/*.yaml tests/hostile/packs/*.yaml; do cp "$f" "$dir/$(echo "$f" | tr / _)"; done ;;
     config) find tests/config -name '*.yaml' | while read -r f; do cp "$f" "$dir/$(echo "$f" | tr / _)"; done ;;
     baseline) find tests/baseline -name '*.json' | xargs -I{} cp {} "$dir/"
               echo '{"clauselint-baseline": 1, "findings": [{"file": "a.md", "rule": "r", "fingerprint": "0:1"}]}' >"$dir/small.json" ;;
