@@ -15,7 +15,7 @@ namespace {
 using json = nlohmann::ordered_json;
 
 std::string state_text(const TimelineRevision& r) {
-  if (r.state == TimelineRevision::State::deleted) return "deleted";
+  if (r.state == TimelineRevision::State::deleted) return "no clauses";
   if (r.state == TimelineRevision::State::unreadable) return "not linted: " + r.note;
   if (r.missing.empty()) return "no clause missing";
   return fmt::format("missing: {}", fmt::join(r.missing, ", "));
@@ -45,12 +45,16 @@ void write_history_text(std::ostream& out, const Timeline& t) {
   for (const auto& r : t.revisions)
     fmt::print(out, "  {} {} {:<{}}  {} {}; {}  \"{}\"\n", r.git.short_commit, r.git.date, printable(r.git.author),
                author_width, printable(r.git.path), change_text(r.git), state_text(r), printable(r.git.subject));
+  if (t.revisions.back().state == TimelineRevision::State::deleted)
+    fmt::print(out, "  ({} is deleted at the last revision)\n", printable(t.path));
   for (const TimelineRow& row : t.rows) {
     fmt::print(out, "\n{}: {}\n", row.rule, printable(row.title));
     if (row.spans.empty()) out << "  never present\n";
     for (const ClauseSpan& s : row.spans) {
       fmt::print(out, "  appeared     {}\n", who(t.revisions[s.from].git));
-      if (s.to) fmt::print(out, "  disappeared  {}\n", who(t.revisions[*s.to].git));
+      if (s.to)
+        fmt::print(out, "  disappeared  {}{}\n", who(t.revisions[*s.to].git),
+                   t.revisions[*s.to].state == TimelineRevision::State::deleted ? " (file deleted)" : "");
       else out << "  present at the last revision\n";
     }
   }
