@@ -60,6 +60,7 @@ struct GitRevision {
   std::string commit, short_commit, date, iso_date, author, subject;
   char change = 'M';  // A added, M modified, R renamed (from old_path), D deleted, C copied, T type changed
   std::string path, old_path;
+  std::string renamed_to;  // D: the file was renamed to this path (follow that name for later history)
 };
 struct GitHistory {
   GitFile::Status status = GitFile::Status::ok;

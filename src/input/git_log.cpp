@@ -46,6 +46,15 @@ std::optional<GitRevision> parse_record(const std::string& record) {
   return r;
 }
 
+// For a deletion, the name the file was renamed to in the same commit, if any.
+std::string renamed_to(const GitRevision& r) {
+  const GitRun diff = run_git({"diff", "--find-renames", "--name-status", "-z", r.commit + "^", r.commit, "--"});
+  const auto fields = split(diff.out, '\0');
+  for (std::size_t i = 0; i + 2 < fields.size(); ++i)
+    if (!fields[i].empty() && fields[i][0] == 'R' && fields[i + 1] == r.path) return fields[i + 2];
+  return {};
+}
+
 }  // namespace
 
 GitHistory log_follow(const std::string& file) {
@@ -66,7 +75,10 @@ GitHistory log_follow(const std::string& file) {
     return history;
   }
   for (const auto& record : split(log.out, '\x01'))
-    if (auto r = parse_record(record)) history.revisions.push_back(std::move(*r));
+    if (auto r = parse_record(record)) {
+      if (r->change == 'D') r->renamed_to = renamed_to(*r);
+      history.revisions.push_back(std::move(*r));
+    }
   std::reverse(history.revisions.begin(), history.revisions.end());
   if (history.revisions.empty()) {
     history.status = GitFile::Status::absent;

@@ -25,8 +25,15 @@ std::string change_text(const GitRevision& g) {
   if (g.change == 'R') return fmt::format("renamed from {}", printable(g.old_path));
   if (g.change == 'C') return fmt::format("copied from {}", printable(g.old_path));
   if (g.change == 'A') return "added";
+  if (g.change == 'D' && !g.renamed_to.empty()) return fmt::format("renamed to {} (history goes on under that name)", printable(g.renamed_to));
   if (g.change == 'D') return "deleted";
   return "changed";
+}
+
+// Why a clause disappeared, when it went with the file.
+std::string gone(const TimelineRevision& r) {
+  if (r.state != TimelineRevision::State::deleted) return "";
+  return r.git.renamed_to.empty() ? " (file deleted)" : fmt::format(" (renamed to {})", printable(r.git.renamed_to));
 }
 
 std::string who(const GitRevision& g) { return fmt::format("{} {} {}", g.short_commit, g.date, printable(g.author)); }
@@ -46,15 +53,13 @@ void write_history_text(std::ostream& out, const Timeline& t) {
     fmt::print(out, "  {} {} {:<{}}  {} {}; {}  \"{}\"\n", r.git.short_commit, r.git.date, printable(r.git.author),
                author_width, printable(r.git.path), change_text(r.git), state_text(r), printable(r.git.subject));
   if (t.revisions.back().state == TimelineRevision::State::deleted)
-    fmt::print(out, "  ({} is deleted at the last revision)\n", printable(t.path));
+    fmt::print(out, "  ({} is not in the last revision)\n", printable(t.path));
   for (const TimelineRow& row : t.rows) {
     fmt::print(out, "\n{}: {}\n", row.rule, printable(row.title));
     if (row.spans.empty()) out << "  never present\n";
     for (const ClauseSpan& s : row.spans) {
       fmt::print(out, "  appeared     {}\n", who(t.revisions[s.from].git));
-      if (s.to)
-        fmt::print(out, "  disappeared  {}{}\n", who(t.revisions[*s.to].git),
-                   t.revisions[*s.to].state == TimelineRevision::State::deleted ? " (file deleted)" : "");
+      if (s.to) fmt::print(out, "  disappeared  {}{}\n", who(t.revisions[*s.to].git), gone(t.revisions[*s.to]));
       else out << "  present at the last revision\n";
     }
   }
@@ -68,6 +73,7 @@ void write_history_json(std::ostream& out, const Timeline& t) {
     item["change"] = std::string(1, r.git.change);
     item["path"] = r.git.path;
     if (!r.git.old_path.empty()) item["old_path"] = r.git.old_path;
+    if (!r.git.renamed_to.empty()) item["renamed_to"] = r.git.renamed_to;
     item["state"] = r.state == TimelineRevision::State::linted    ? "linted"
                     : r.state == TimelineRevision::State::deleted ? "deleted"
                                                                   : "unreadable";
