@@ -76,8 +76,8 @@ void print_summary(const Tally& t, std::size_t baselined, const Report& report, 
   if (t.counts[0]) parts.push_back(plural(t.counts[0], "note"));
   if (t.suppressed) parts.push_back(fmt::format("{} suppressed", t.suppressed));
   if (baselined) parts.push_back(fmt::format("{} in the baseline", baselined));
-  if (!since.empty()) parts.push_back(fmt::format("{} already at {}", already, since));
-  const std::string summary = parts.empty() ? "no findings" : fmt::format("{}", fmt::join(parts, ", "));
+  std::string summary = parts.empty() ? "no findings" : fmt::format("{}", fmt::join(parts, ", "));
+  if (!since.empty()) summary = fmt::format("{} new since {} ({} already there)", parts.empty() ? "no findings" : summary, since, already);
   fmt::print(std::cerr, "clauselint: {} in {}{}\n", summary, plural(report.linted, "file"),
              report.successful ? "" : " (with errors, shown above)");
 }
