@@ -39,7 +39,8 @@ std::optional<FileJob> job_at(const std::string& rev, const FileJob& job, const 
 bool apply_since(const Options& o, const RunPlan& plan, const RunOptions& run, Report& report, std::size_t& already) {
   const GitFile revision = check_revision(o.since);
   if (revision.status == GitFile::Status::unborn) {
-    report.diagnostics.push_back({"", {}, Severity::note, fmt::format("--since {}: {}: every finding is new", o.since, revision.message)});
+    report.diagnostics.push_back(
+        {"", {}, Severity::note, fmt::format("--since {}: the repository has no commits yet: every finding is new", o.since)});
     return true;
   }
   if (revision.status != GitFile::Status::ok) {

@@ -43,7 +43,8 @@ GitFile resolve_commit(const std::string& rev) {
     }
   }
   if (rev == "HEAD" && run_git({"rev-list", "-n", "1", "--all"}).out.empty())
-    return failure(GitFile::Status::unborn, "the repository has no commits yet (HEAD is unborn)");
+    return failure(GitFile::Status::unborn,
+                   "the repository has no commits yet (HEAD is unborn): make a first commit, or compare two files");
   return failure(GitFile::Status::unknown_revision,
                  fmt::format("unknown revision '{}' in the repository at {}: name a commit, branch or tag "
                              "('git log --oneline' lists them; a shallow clone may need 'git fetch --unshallow')",

@@ -115,4 +115,8 @@ git tag v9
 { title; changes_vague; children; contact; cookies; security; } >policy.md
 { newsletter; security; } >newsletter.md
 { title; contact; cookies; } >new.md
+
+# A second repository without commits (HEAD unborn), with one policy.
+git init -q -b main "$dir/unborn"
+{ title; contact; children; cookies; changes; } >"$dir/unborn/policy.md"
 echo "$repo"
