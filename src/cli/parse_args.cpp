@@ -227,6 +227,11 @@ int parse_args(int argc, char** argv, Options& o) {
       return 2;
     }
   }
+  if (!o.since.empty() && o.command != "lint") {
+    std::cerr << "clauselint: error: --since applies to a lint run (clauselint --since REV PATH...); "
+                 "'clauselint diff REV:path path' compares one file\n";
+    return 2;
+  }
   if (o.command == "lint" && o.paths.empty()) {
     std::cerr << "clauselint: error: no input: name policy files or directories to lint (or '-' for standard input)\n"
               << "Run with --help for more information.\n";
