@@ -1,6 +1,11 @@
 // apply_since (since.h).
 #include "cli/since.h"
 
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "cli/lint_steps.h"
