@@ -59,7 +59,7 @@ void write_rows(std::ostream& out, const Timeline& t, const Layout& l) {
       const auto& from = t.revisions[s.from].git;
       const std::string until = s.to ? fmt::format("until {} ({})", t.revisions[*s.to].git.short_commit,
                                                    t.revisions[*s.to].git.date)
-                                     : std::string("still present");
+                                     : std::string("to the last revision");
       fmt::print(out, "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"{}\">"
                       "<title>{}: present from {} ({}) {}</title></rect>\n",
                  l.x(s.from) + 2, y + 3, l.step * static_cast<int>(end - s.from) - 4, l.row_h - 6, colour,
