@@ -55,6 +55,11 @@ std::string repository_path(const std::string& file);
 // old repository path (git diff --find-renames).
 std::map<std::string, std::string> renames_since(const std::string& rev);
 
+// The files that differ between `rev` and the working tree (tracked files;
+// git diff --relative: paths relative to the current folder, only below it):
+// those that exist now, and in `deleted` those removed since.
+std::vector<std::string> changed_since(const std::string& rev, std::vector<std::string>& deleted);
+
 // One commit of a file's history (oldest first), with the file's path at it.
 struct GitRevision {
   std::string commit, short_commit, date, iso_date, author, subject;

@@ -254,8 +254,11 @@ LintSummary summarise(const Options& o, const Report& report, LintSummary s,
 
 }  // namespace
 
-int run_lint(const Options& o) {
+int run_lint(const Options& options) {
   const auto started = std::chrono::steady_clock::now();
+  Options o = options;
+  if (!o.since.empty() && o.paths.empty())  // the policies changed since REV
+    if (const auto stop = paths_since(o)) return *stop;
   if (!output_targets_ok(o)) return 2;
   const CollectedPaths inputs = collect_paths(o.paths);
   RunPlan plan = plan_lint(o, inputs);

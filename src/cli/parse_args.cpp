@@ -232,7 +232,7 @@ int parse_args(int argc, char** argv, Options& o) {
                  "'clauselint diff REV:path path' compares one file\n";
     return 2;
   }
-  if (o.command == "lint" && o.paths.empty()) {
+  if (o.command == "lint" && o.paths.empty() && o.since.empty()) {
     std::cerr << "clauselint: error: no input: name policy files or directories to lint (or '-' for standard input)\n"
               << "Run with --help for more information.\n";
     return 2;

@@ -11,6 +11,7 @@
 #include "cli/lint_steps.h"
 #include "clauselint/finding_diff.h"
 #include "clauselint/git_source.h"
+#include "clauselint/input.h"
 
 namespace clauselint::cli {
 namespace {
@@ -40,6 +41,24 @@ std::optional<FileJob> job_at(const std::string& rev, const FileJob& job, const 
 }
 
 }  // namespace
+
+std::optional<int> paths_since(Options& o) {
+  const GitFile revision = check_revision(o.since);
+  if (revision.status != GitFile::Status::ok) {
+    print_error(fmt::format("--since {}: {}{}", o.since, revision.message,
+                            revision.status == GitFile::Status::unborn ? "; name the policy files to lint" : ""));
+    return 2;
+  }
+  std::vector<std::string> deleted;
+  for (auto& path : changed_since(o.since, deleted))
+    if (is_policy_extension(path)) o.paths.push_back(std::move(path));
+  for (const auto& path : deleted)
+    if (is_policy_extension(path) && !o.quiet)
+      fmt::print(stderr, "{}: note: deleted since {}: its clauses went with it\n", path, o.since);
+  if (!o.paths.empty()) return std::nullopt;
+  if (!o.quiet) fmt::print(stderr, "clauselint: no policy file changed since {}\n", o.since);
+  return 0;
+}
 
 bool apply_since(const Options& o, const RunPlan& plan, const RunOptions& run, Report& report, std::size_t& already) {
   const GitFile revision = check_revision(o.since);

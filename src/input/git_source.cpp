@@ -99,10 +99,13 @@ std::string repository_path(const std::string& file) {
   return full.lexically_relative(top).generic_string();
 }
 
-std::map<std::string, std::string> renames_since(const std::string& rev) {
-  std::map<std::string, std::string> renamed;
-  const GitRun diff = run_git({"diff", "--find-renames", "--name-status", "-z", "--end-of-options", rev, "--"});
-  if (diff.status != 0) return renamed;
+namespace {
+
+// The NUL-separated fields of `git diff --name-status -z ...`, as (status, path[, new path]) records.
+std::vector<std::vector<std::string>> name_status(const std::vector<std::string>& args) {
+  std::vector<std::vector<std::string>> records;
+  const GitRun diff = run_git(args);
+  if (diff.status != 0) return records;
   std::vector<std::string> fields;
   for (std::size_t start = 0; start < diff.out.size();) {
     const std::size_t end = std::min(diff.out.find('\0', start), diff.out.size());
@@ -111,10 +114,31 @@ std::map<std::string, std::string> renames_since(const std::string& rev) {
   }
   for (std::size_t i = 0; i < fields.size();) {
     const bool two_paths = !fields[i].empty() && (fields[i][0] == 'R' || fields[i][0] == 'C');
-    if (two_paths && i + 2 < fields.size() && fields[i][0] == 'R') renamed[fields[i + 2]] = fields[i + 1];
-    i += two_paths ? 3 : 2;
+    const std::size_t n = two_paths ? 3 : 2;
+    if (i + n > fields.size()) break;
+    records.emplace_back(fields.begin() + static_cast<std::ptrdiff_t>(i), fields.begin() + static_cast<std::ptrdiff_t>(i + n));
+    i += n;
   }
+  return records;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> renames_since(const std::string& rev) {
+  std::map<std::string, std::string> renamed;
+  for (const auto& r : name_status({"diff", "--find-renames", "--name-status", "-z", "--end-of-options", rev, "--"}))
+    if (r[0][0] == 'R') renamed[r[2]] = r[1];
   return renamed;
+}
+
+std::vector<std::string> changed_since(const std::string& rev, std::vector<std::string>& deleted) {
+  std::vector<std::string> changed;
+  for (const auto& r :
+       name_status({"diff", "--find-renames", "--name-status", "-z", "--relative", "--end-of-options", rev, "--"})) {
+    if (r[0][0] == 'D') deleted.push_back(r[1]);
+    else changed.push_back(r.back());
+  }
+  return changed;
 }
 
 }  // namespace clauselint
