@@ -10,6 +10,7 @@
 #include "cli/lint_steps.h"
 #include "clauselint/diff_report.h"
 #include "clauselint/git_source.h"
+#include "clauselint/output_target.h"
 
 namespace clauselint::cli {
 namespace {
@@ -86,6 +87,11 @@ int run_history(const Options& o) {
     print_error(fmt::format("history writes --format text or json (and --svg), not {}", o.format));
     return 2;
   }
+  for (const auto& [file, option] : {std::pair{o.output, "-o"}, std::pair{o.history_svg, "--svg"}})
+    if (const std::string error = file == "-" ? "" : check_output_target(file, {o.history_path}, option); !error.empty()) {
+      print_error(error);
+      return 2;
+    }
   GitHistory history = log_follow(o.history_path);
   if (history.status != GitFile::Status::ok) {
     print_error(fmt::format("{}: {}", o.history_path, history.message));
