@@ -41,6 +41,8 @@ struct Report {
   std::string root;                        // absolute folder URIs are relative to (SARIF)
   std::string category;                    // SARIF automationDetails.id (may be empty)
   bool include_suppressed = false;         // SARIF: add suppressed findings with `suppressions`
+  std::string baseline_state;              // SARIF: every result's baselineState ("new" for diff
+                                           // and --since, whose results are only what changed); "" none
 };
 
 // The rule a finding names: a loaded rule, or clauselint's own

@@ -39,6 +39,9 @@ struct FileJob {
   std::string path;                      // "-" is standard input
   const RuleSet* rules = nullptr;
   std::map<std::string, std::optional<Severity>> severities;  // per rule; nullopt: off
+  // When set, the file's content (e.g. a git revision's, git_source.h):
+  // linted instead of reading `path`, which is then only its name.
+  std::shared_ptr<const std::string> bytes;
 };
 
 std::vector<FileResult> lint_files(const std::vector<FileJob>& jobs, const RunOptions& options);

@@ -19,6 +19,8 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/lint_steps.h"
+#include "cli/since.h"
 #include "clauselint/baseline.h"
 #include "clauselint/input.h"
 #include "clauselint/output_target.h"
@@ -31,33 +33,9 @@
 namespace clauselint::cli {
 namespace {
 
-void print(const std::vector<Diagnostic>& diagnostics) {
-  for (const auto& d : diagnostics) std::cerr << format_diagnostic(d) << '\n';
-}
 
-bool fails(Severity s, FailOn fail_on) {
-  switch (fail_on) {
-    case FailOn::never: return false;
-    case FailOn::note: return true;
-    case FailOn::warning: return s >= Severity::warning;
-    case FailOn::error: return s == Severity::error;
-  }
-  return true;
-}
 
-// The enclosing git repository's top folder, else the current folder.
-std::string repository_root() {
-  std::error_code ec;
-  for (auto dir = std::filesystem::current_path(ec); !ec && !dir.empty(); dir = dir.parent_path()) {
-    if (std::filesystem::exists(dir / ".git", ec)) return dir.string();
-    if (dir == dir.parent_path()) break;
-  }
-  return std::filesystem::current_path(ec).string();
-}
 
-std::string plural(std::size_t n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
 
 // --stats: findings per rule, files, time.
 void print_stats(const Report& report, std::chrono::steady_clock::duration elapsed) {
@@ -89,14 +67,17 @@ struct Tally {
   }
 };
 
-void print_summary(const Tally& t, std::size_t baselined, const Report& report) {
+// `already`: the findings --since took out (`since` is its revision).
+void print_summary(const Tally& t, std::size_t baselined, const Report& report, const std::string& since = "",
+                   std::size_t already = 0) {
   std::vector<std::string> parts;
   if (t.counts[2]) parts.push_back(plural(t.counts[2], "error"));
   if (t.counts[1]) parts.push_back(plural(t.counts[1], "warning"));
   if (t.counts[0]) parts.push_back(plural(t.counts[0], "note"));
   if (t.suppressed) parts.push_back(fmt::format("{} suppressed", t.suppressed));
   if (baselined) parts.push_back(fmt::format("{} in the baseline", baselined));
-  const std::string summary = parts.empty() ? "no findings" : fmt::format("{}", fmt::join(parts, ", "));
+  std::string summary = parts.empty() ? "no findings" : fmt::format("{}", fmt::join(parts, ", "));
+  if (!since.empty()) summary = fmt::format("{} new since {} ({} already there)", parts.empty() ? "no findings" : summary, since, already);
   fmt::print(std::cerr, "clauselint: {} in {}{}\n", summary, plural(report.linted, "file"),
              report.successful ? "" : " (with errors, shown above)");
 }
@@ -119,15 +100,7 @@ int finish_stream(const Options& o, const Report& report, const Tally& tally, co
 }
 
 
-void print_error(const std::string& error) {
-  fmt::print(std::cerr, "clauselint: error: {}\n", error);
-}
 
-// Prints the diagnostics, without the notes under --quiet.
-void print_shown(const Options& o, const std::vector<Diagnostic>& diagnostics) {
-  for (const auto& d : diagnostics)
-    if (!o.quiet || d.severity != Severity::note) std::cerr << format_diagnostic(d) << '\n';
-}
 
 // -o and --write-baseline must not overwrite an input; false after saying so.
 bool output_targets_ok(const Options& o) {
@@ -139,24 +112,7 @@ bool output_targets_ok(const Options& o) {
   return true;
 }
 
-// Step 1: which files, with which rules and severities.
-RunPlan plan_lint(const Options& o, const CollectedPaths& inputs) {
-  RunPlan plan = plan_run(inputs.files, o.rules, o.config, o.stdin_filename);
-  if (const auto floor = parse_precision(o.min_precision))  // --min-precision: the others are off
-    for (FileJob& job : plan.jobs)
-      for (const Rule& r : job.rules->rules())
-        if (r.precision < *floor) job.severities[r.id] = std::nullopt;
-  return plan;
-}
 
-RunOptions run_options(const Options& o) {
-  RunOptions run;
-  run.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
-  run.input_format = parse_input_format(o.input_format);
-  run.stdin_name = o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename;
-  run.explain = o.explain;
-  return run;
-}
 
 // The report before any file is linted: the rules, and the diagnostics of
 // the inputs and the configuration.
@@ -178,7 +134,8 @@ bool show_progress(const Options& o) {
 // Corpus mode: JSON Lines stream out file by file, and nothing of a file is
 // kept once it is written, so memory stays flat in the number of files.
 bool is_streaming(const Options& o) {
-  return parse_format(o.format) == Format::jsonl && o.baseline.empty() && o.write_baseline.empty() && !o.stats;
+  return parse_format(o.format) == Format::jsonl && o.baseline.empty() && o.write_baseline.empty() && !o.stats &&
+         o.since.empty();
 }
 
 // Step 2, corpus mode: lint and write each file's findings as they come;
@@ -276,17 +233,16 @@ bool emit_report(const Options& o, const Report& report) {
 struct LintSummary {
   Tally tally;
   std::size_t baselined = 0;  // findings the baseline took out
+  std::size_t already = 0;    // findings --since took out
   int exit_status = 0;        // 0, 1 (failing findings) or 2 (errors)
 };
 
 // Step 5: --stats, the summary line, and the exit status.
-LintSummary summarise(const Options& o, const Report& report, std::size_t baselined,
+LintSummary summarise(const Options& o, const Report& report, LintSummary s,
                       std::chrono::steady_clock::time_point started) {
-  LintSummary s;
-  s.baselined = baselined;
   for (const auto& f : report.findings) s.tally.add(f, o.fail_on);
   if (o.stats) print_stats(report, std::chrono::steady_clock::now() - started);
-  if (!o.quiet) print_summary(s.tally, s.baselined, report);
+  if (!o.quiet) print_summary(s.tally, s.baselined, report, o.since, s.already);
   if (!o.write_baseline.empty() && !o.quiet)
     fmt::print(std::cerr, "clauselint: wrote {} to the baseline {}\n",
                plural(report.findings.size() - s.tally.suppressed + s.baselined, "finding"), o.write_baseline);
@@ -298,8 +254,11 @@ LintSummary summarise(const Options& o, const Report& report, std::size_t baseli
 
 }  // namespace
 
-int run_lint(const Options& o) {
+int run_lint(const Options& options) {
   const auto started = std::chrono::steady_clock::now();
+  Options o = options;
+  if (!o.since.empty() && o.paths.empty())  // the policies changed since REV
+    if (const auto stop = paths_since(o)) return *stop;
   if (!output_targets_ok(o)) return 2;
   const CollectedPaths inputs = collect_paths(o.paths);
   RunPlan plan = plan_lint(o, inputs);
@@ -314,13 +273,14 @@ int run_lint(const Options& o) {
   const std::size_t all_excluded = !inputs.files.empty() && plan.jobs.empty() && plan.excluded > 0 ? plan.excluded : 0;
   if (is_streaming(o)) return lint_streaming(o, run, plan, report, all_excluded);
   lint_buffered(o, run, plan, report);
-  std::size_t baselined = 0;
-  if (!apply_baseline_options(o, report, baselined)) return 2;
+  LintSummary counts;
+  if (!apply_baseline_options(o, report, counts.baselined)) return 2;
+  if (!o.since.empty() && !apply_since(o, plan, run, report, counts.already)) return 2;
   report.successful = !has_errors(report.diagnostics);
   print_shown(o, report.diagnostics);
   if (all_excluded && !o.quiet) print_all_excluded(all_excluded);
   if (!emit_report(o, report)) return 2;
-  return summarise(o, report, baselined, started).exit_status;
+  return summarise(o, report, counts, started).exit_status;
 }
 
 }  // namespace clauselint::cli

@@ -112,6 +112,9 @@ const std::vector<std::string>& usage_lines() {
       R"(clauselint test [PACK_OR_FILE...]     run the packs' pass/fail examples, or check annotated policies)",
       R"(clauselint accuracy DIR...            per-rule precision and recall on labelled policies)",
       R"(clauselint stats PATH...              how many policies of a corpus have each finding, per group (docs/corpus.md))",
+      R"(clauselint --since REV [PATH...]      lint, but report only what is new since git revision REV)",
+      R"(clauselint diff OLD NEW               clauses lost and gained, findings introduced and resolved (file or REV:path))",
+      R"(clauselint history PATH               when each clause appeared and disappeared in git (--svg: a timeline))",
       R"(clauselint --print-config FILE        show the configuration that applies to FILE)",
       R"(clauselint lsp                        language server for editors, on stdin/stdout (docs/editor.md))",
   };

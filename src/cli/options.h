@@ -12,7 +12,7 @@ namespace clauselint::cli {
 enum class FailOn { note, warning, error, never };
 
 struct Options {
-  std::string command = "lint";           // lint | rules | explain | test | print-config
+  std::string command = "lint";           // lint | rules | explain | test | print-config | diff | history | ...
   std::vector<std::string> paths;         // lint: files and directories; "-" is stdin
   std::vector<std::string> rules;         // --rules: built-in pack names or YAML files
   std::string format = "text";            // text | json | jsonl | sarif | github
@@ -51,6 +51,10 @@ struct Options {
   std::string stats_from;                 // stats --from RUN.jsonl
   std::string group_by;                   // stats --group-by front-matter:KEY | path:REGEX
   std::string stats_csv, stats_svg;       // stats --csv FILE, --svg FILE
+  std::string since;                      // --since REV: report only findings new since REV (git)
+  std::string diff_old, diff_new;         // diff OLD NEW: files or REV:path
+  std::string history_path;               // history PATH
+  std::string history_svg;                // history --svg FILE ('-': standard output)
   std::string generate;                   // --generate man|bash|zsh|fish (hidden; used by the build)
   ManualSpec manual;                      // the command line as data, for --generate
 };

@@ -112,6 +112,9 @@ int parse_args(int argc, char** argv, Options& o) {
   app.add_option("--print-config", o.print_config, "Print the effective configuration for FILE and exit");
   app.add_option("--baseline", o.baseline, "Report only findings that are not in this baseline file");
   app.add_option("--write-baseline", o.write_baseline, "Record today's findings in FILE (exit 0) for --baseline");
+  app.add_option("--since", o.since,
+                 "Report only findings that are new since git revision REV (a clause lost, wording introduced); "
+                 "a renamed file is compared with its old name, a file absent at REV is all new (docs/diff.md)");
   app.add_option("--color", o.color, "Colour and source excerpts: auto (on a terminal, unless NO_COLOR is set), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--explain", o.explain,
@@ -161,12 +164,21 @@ int parse_args(int argc, char** argv, Options& o) {
                     "Group the policies by front-matter:KEY, or by path:REGEX (its first group, e.g. path:'(\\d{4})/')");
   stats->add_option("--csv", o.stats_csv, "Also write the table as CSV (group,rule,policies,with_finding,share) to FILE ('-': standard output, instead of the table)");
   stats->add_option("--svg", o.stats_svg, "Also write a chart of each rule's share over the groups, as SVG, to FILE ('-': standard output, instead of the table)");
+  auto* diff = app.add_subcommand("diff", "What a change lost and brought: clauses lost and gained, findings introduced and resolved (docs/diff.md)");
+  diff->add_option("old", o.diff_old, "The old version: a file, or REV:path (git; path from the top of the repository)")->required();
+  diff->add_option("new", o.diff_new, "The new version: a file, or REV:path")->required();
+  auto* history = app.add_subcommand("history", "When each clause of a policy appeared and disappeared in its git history (docs/diff.md)");
+  history->add_option("path", o.history_path, "The policy file (followed across renames; it may be deleted now)")->required();
+  history->add_option("--svg", o.history_svg, "Also write a timeline, one row per rule, as SVG to FILE ('-': standard output, instead of the text)");
   auto* lsp = app.add_subcommand("lsp", "Run the language server on standard input and output, for editors (docs/editor.md)");
-  for (auto* sub : {rules, explain, test, accuracy, stats, lsp}) sub->fallthrough();
+  for (auto* sub : {rules, explain, test, accuracy, stats, diff, history, lsp}) sub->fallthrough();
   stats->footer("Exit status: 0, or 2 for input, pack or --from errors.");
   rules->footer("Exit status: 0, or 2 when a rule pack cannot be loaded.");
   explain->footer("Exit status: 0, or 2 for an unknown rule id or a pack error.");
   test->footer("Exit status: 0 when every example and annotation holds, 1 on any miss, 2 for pack or input errors.");
+  diff->footer("Exit status: 0, 1 when the change loses a clause or introduces a finding at or above --fail-on,\n"
+               "2 for usage, git, pack or input errors.");
+  history->footer("Exit status: 0, or 2 for git, pack or input errors.");
   lsp->footer("Exit status: 0 after the client's shutdown and exit, 1 when the input ends or exit comes without shutdown.");
   accuracy->footer("Exit status: 0 when every scored rule reaches --min (and --min-rule-precision, --micro), 1 when one\n"
                    "is below (its misses are listed), 2 for pack, label or input errors.");
@@ -187,6 +199,8 @@ int parse_args(int argc, char** argv, Options& o) {
   if (accuracy->parsed()) o.command = "accuracy";
   if (stats->parsed()) o.command = "stats";
   if (lsp->parsed()) o.command = "lsp";
+  if (diff->parsed()) o.command = "diff";
+  if (history->parsed()) o.command = "history";
   if (!o.print_config.empty()) o.command = "print-config";
   if (!generate.empty()) {
     o.command = "generate";
@@ -207,13 +221,18 @@ int parse_args(int argc, char** argv, Options& o) {
   std::error_code no_throw;  // a symlink loop or a 5,000-character name is not a crash
   if (o.command == "lint" && !o.paths.empty() && !std::filesystem::exists(o.paths.front(), no_throw)) {
     // "clauselint rule" meant the command, not a file.
-    const std::string hint = did_you_mean(o.paths.front(), {"rules", "explain", "test", "accuracy"});
+    const std::string hint = did_you_mean(o.paths.front(), {"rules", "explain", "test", "accuracy", "diff", "history"});
     if (!hint.empty()) {
       std::cerr << "clauselint: error: no command or file '" << printable(o.paths.front()) << "'" << hint << "\n";
       return 2;
     }
   }
-  if (o.command == "lint" && o.paths.empty()) {
+  if (!o.since.empty() && o.command != "lint") {
+    std::cerr << "clauselint: error: --since applies to a lint run (clauselint --since REV PATH...); "
+                 "'clauselint diff REV:path path' compares one file\n";
+    return 2;
+  }
+  if (o.command == "lint" && o.paths.empty() && o.since.empty()) {
     std::cerr << "clauselint: error: no input: name policy files or directories to lint (or '-' for standard input)\n"
               << "Run with --help for more information.\n";
     return 2;

@@ -85,7 +85,7 @@ RunPlan plan_run(const std::vector<std::string>& files, const std::vector<std::s
       ++plan.excluded;
       continue;
     }
-    if (const RuleSet* rules = rules_for(effective.packs)) plan.jobs.push_back({path, rules, effective.rules});
+    if (const RuleSet* rules = rules_for(effective.packs)) plan.jobs.push_back({path, rules, effective.rules, nullptr});
   }
   return plan;
 }

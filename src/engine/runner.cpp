@@ -17,7 +17,7 @@ namespace {
 FileResult lint_one(const FileJob& job, const RunOptions& options) {
   FileResult result;
   result.shown = job.path == "-" ? options.stdin_name : job.path;
-  LoadedSource loaded = read_source(job.path, result.shown);
+  LoadedSource loaded = job.bytes ? decode_source(result.shown, *job.bytes) : read_source(job.path, result.shown);
   result.diagnostics = std::move(loaded.diagnostics);
   if (!loaded.source) return result;
   result.source = loaded.source;

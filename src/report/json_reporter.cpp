@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "clauselint/report.h"
+#include "report/json_finding.h"
 
 namespace clauselint {
 namespace {
@@ -11,6 +12,8 @@ using json = nlohmann::ordered_json;
 constexpr int kSchemaVersion = 1;
 
 json position(Position p) { return {{"line", p.line}, {"column", p.column}}; }
+
+}  // namespace
 
 json finding_json(const Finding& f) {
   json out = {{"rule", f.rule_id},
@@ -28,7 +31,17 @@ json finding_json(const Finding& f) {
   return out;
 }
 
-}  // namespace
+json tool_json() { return {{"name", "clauselint"}, {"version", CLAUSELINT_VERSION}}; }
+
+json diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
+  json out = json::array();
+  for (const Diagnostic& d : diagnostics) {
+    json item = {{"file", d.file}, {"severity", to_string(d.severity)}, {"message", d.message}};
+    if (d.position.line > 0) item["start"] = position(d.position);
+    out.push_back(item);
+  }
+  return out;
+}
 
 void write_json(std::ostream& out, const Report& report) {
   json findings = json::array();
@@ -39,14 +52,9 @@ void write_json(std::ostream& out, const Report& report) {
     if (f.suppressed) ++suppressed;
     else ++counts[static_cast<int>(f.severity)];
   }
-  json diagnostics = json::array();
-  for (const Diagnostic& d : report.diagnostics) {
-    json item = {{"file", d.file}, {"severity", to_string(d.severity)}, {"message", d.message}};
-    if (d.position.line > 0) item["start"] = position(d.position);
-    diagnostics.push_back(item);
-  }
+  const json diagnostics = diagnostics_json(report.diagnostics);
   const json doc = {{"schema_version", kSchemaVersion},
-                    {"tool", {{"name", "clauselint"}, {"version", CLAUSELINT_VERSION}}},
+                    {"tool", tool_json()},
                     {"files", report.files},
                     {"findings", findings},
                     {"diagnostics", diagnostics},

@@ -5,25 +5,12 @@
 #include <fmt/ostream.h>
 
 #include "clauselint/prevalence.h"
+#include "report/svg.h"
 
 namespace clauselint {
 namespace {
 
 double share(std::size_t with, std::size_t of) { return of ? 100.0 * static_cast<double>(with) / static_cast<double>(of) : 0; }
-
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string csv_field(std::string_view text) {
   if (text.find_first_of(",\"\n") == std::string_view::npos) return std::string(text);
@@ -31,10 +18,6 @@ std::string csv_field(std::string_view text) {
   for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
-
-// Ten colours that stay apart for most kinds of colour blindness (Tableau 10).
-constexpr const char* kPalette[] = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
-                                    "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
 
 }  // namespace
 

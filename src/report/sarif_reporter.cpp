@@ -105,6 +105,7 @@ json results_json(const Report& report, const std::map<std::string, std::size_t>
     result["locations"] = json::array(
         {{{"physicalLocation", {{"artifactLocation", artifact_location(f.file, root)}, {"region", region}}}}});
     result["partialFingerprints"] = {{"primaryLocationLineHash", f.fingerprint}};
+    if (!report.baseline_state.empty()) result["baselineState"] = report.baseline_state;
     if (f.suppressed) result["suppressions"] = json::array({{{"kind", "inSource"}, {"justification", f.justification}}});
     results.push_back(result);
   }

@@ -2,6 +2,8 @@
 # The GitHub Action, run locally (run_action.mjs) on a sample repository: its
 # steps in order, with inputs paths, packs (+gdpr) and fail-on; the SARIF it
 # writes must pass the SARIF Multitool (--rule-kind "Sarif;Gh") with no error.
+# Then, as on a pull request, with the since input set to the base commit:
+# only what the change introduced is in the SARIF, marked baselineState "new".
 #   action_test.sh SOURCE_DIR TEST_TOOLS_DIR MULTITOOL
 # TEST_TOOLS_DIR holds node_modules/yaml (scripts/test.sh installs it).
 set -euo pipefail
@@ -50,4 +52,32 @@ errors=$(node -e '
   console.log(errs.length);' "$tmp/report.sarif")
 [ "$errors" = 0 ] || fail "the SARIF Multitool (Sarif;Gh) reports $errors errors"
 ok "SARIF Multitool validate --rule-kind Sarif;Gh: 0 errors"
+
+# --- a pull request: since = the base commit -------------------------------------
+# The sample is committed as the base; the change adds an absolute security
+# claim (a warning) to docs/privacy.md. Old findings (cookie-opt-out, terms.md's
+# claim) must not be in the SARIF; fail-on warning makes the new one count.
+git -C "$repo" add -A
+git -C "$repo" -c user.name="clauselint test" -c user.email=test@example.invalid -c commit.gpgsign=false \
+  commit -q -m "base of the pull request"
+base=$(git -C "$repo" rev-parse HEAD)
+printf '\n## Security\n\nOur systems are 100%% secure.\n' >>"$repo/docs/privacy.md"
+YAML_MODULE_DIR="$tools/node_modules" node "$(dirname "$0")/run_action.mjs" "$src" "$repo" "$tmp/outputs-pr.json" \
+  paths="docs/" fail-on=warning since="$base" output=pr.sarif || fail "the action's steps failed with since=$base"
+[ "$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1]))["exit-code"])' "$tmp/outputs-pr.json")" = 1 ] ||
+  fail "exit-code output with since: expected 1 (a warning introduced, fail-on warning)"
+node -e '
+  const results = JSON.parse(require("fs").readFileSync(process.argv[1])).runs[0].results;
+  const got = results.map(r => r.ruleId + "@" + r.locations[0].physicalLocation.artifactLocation.uri + ":" + r.baselineState);
+  if (got.join(",") !== "absolute-security-claim@docs/privacy.md:new") {
+    console.error("results with since: " + JSON.stringify(got) + ", expected only the introduced claim, marked new");
+    process.exit(1);
+  }' "$repo/pr.sarif" || fail "the SARIF with since holds more or less than what the change introduced"
+"$multitool" validate "$repo/pr.sarif" -o "$tmp/report-pr.sarif" --log ForceOverwrite --rule-kind "Sarif;Gh" >"$tmp/mt.log" 2>&1 ||
+  { cat "$tmp/mt.log"; fail "the SARIF Multitool did not run"; }
+errors=$(node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1]));
+  console.log((r.runs[0].results || []).filter(x => (x.level || "warning") === "error").length);' "$tmp/report-pr.sarif")
+[ "$errors" = 0 ] || fail "the SARIF Multitool (Sarif;Gh) reports $errors errors in the since SARIF"
+ok "since=<base sha>: only the introduced absolute-security-claim, baselineState new; SARIF Multitool: 0 errors"
 echo "PASS: the GitHub Action, run locally"

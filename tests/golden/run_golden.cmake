@@ -1,6 +1,8 @@
 # Runs CLAUSELINT with ARGS (and STDIN as standard input, when set) and
 # compares what it printed and its exit status with the file EXPECTED.
 # With the environment variable CLAUSELINT_UPDATE_GOLDEN=1 it rewrites EXPECTED.
+# SUBSTITUTE (optional): a folder whose absolute path varies by machine (a
+# repository made at test time); it is shown as <repo> in the comparison.
 string(REPLACE "@@" ";" ARGS "${ARGS}")
 cmake_policy(SET CMP0057 NEW)
 set(input_args)
@@ -16,6 +18,9 @@ if(STDIN)
   set(actual "$ clauselint ${shown_args} < ${STDIN}\n")
 endif()
 string(APPEND actual "${out}--- stderr\n${err}--- exit ${status}\n")
+if(SUBSTITUTE)
+  string(REPLACE "${SUBSTITUTE}" "<repo>" actual "${actual}")
+endif()
 
 if("$ENV{CLAUSELINT_UPDATE_GOLDEN}" STREQUAL "1")
   file(WRITE ${EXPECTED} "${actual}")

@@ -13,7 +13,11 @@
 #       .html/.htm files (any case) are, in one clauselint run;
 #   (d) an input error (exit status 2, here an empty Markdown file) also blocks;
 #   (e) a user's `files:` narrows the hook and `types_or` still keeps non-policy
-#       files out.
+#       files out;
+#   (f) the clauselint-strict hook blocks warnings;
+#   (g) the clauselint-diff hook (clauselint --since HEAD) lets an edit of a
+#       policy that already had findings through, and refuses a commit whose
+#       staged version drops a clause even when the working tree still has it.
 # Offline, no stdin, a few seconds; everything lives in one temporary folder that
 # is removed on exit. Registered as CTest test precommit/hook (CMakeLists.txt here).
 set -euo pipefail
@@ -329,4 +333,59 @@ expect_line '^- exit code: 1$' "(f) the strict hook's exit status"
 expect_line '^legal/secure\.md:[0-9]+:[0-9]+: warning: .+ \[absolute-security-claim\]$' "(f) the warning is shown"
 ok "(f) '100% secure': the default hook passes (warning), clauselint-strict blocks it"
 
-echo "PASS: the clauselint pre-commit hook (pre-commit $(pre-commit --version | sed 's/^pre-commit //'))"
+# --- (g) clauselint-diff: only what the commit loses or introduces -----------------
+# The project switches to the clauselint-diff hook and commits a legacy policy
+# that already lacks every core clause (--no-verify: it predates the hook).
+cat >.pre-commit-config.yaml <<EOF
+repos:
+  - repo: $hook_repo
+    rev: $rev
+    hooks:
+      - id: clauselint-diff
+        args: [--rules, core]
+EOF
+cat >"$tmp/default-config.yaml" <<EOF
+repos:
+  - repo: $hook_repo
+    rev: $rev
+    hooks:
+      - id: clauselint
+        args: [--rules, core]
+EOF
+bad_policy >legacy.md
+git add .pre-commit-config.yaml legacy.md
+run_cmd commit-legacy git commit --no-verify -m "use clauselint-diff; a legacy policy"
+expect_rc 0 "(g) committing the legacy policy with --no-verify"
+
+# (g1) An edit that loses nothing: the old findings do not block.
+{ bad_policy; printf '\nWe answer every question within a week.\n'; } >legacy.md
+git add legacy.md
+run_cmd run-legacy-full pre-commit run clauselint --config "$tmp/default-config.yaml" --files legacy.md
+[ "$last_rc" -ne 0 ] || fail "(g1) precondition: the clauselint hook must refuse legacy.md, or passing proves nothing"
+run_cmd commit-legacy-edit git commit -m "edit the legacy policy"
+show "git commit of an edit to a policy that already lacked clauses (clauselint-diff)"
+expect_rc 0 "(g1) clauselint-diff on an edit that loses no clause"
+expect_line '^clauselint \(what this commit loses or introduces\)\.+Passed$' "(g1) pre-commit's status line for clauselint-diff"
+run_cmd since-legacy clauselint --rules core --since HEAD~1 legacy.md
+expect_rc 0 "(g1) clauselint --since HEAD~1 legacy.md"
+expect_line '^clauselint: no findings new since HEAD~1 \(4 already there\) in 1 file$' "(g1) the four old findings are counted as already there"
+ok "(g1) an edit of a policy with four old findings commits; the plain hook would refuse it"
+
+# (g2) The staged version drops the Children section; the working tree keeps it
+# (unstaged). pre-commit stashes the unstaged edit, so the staged one is checked.
+good_policy | sed '/^## Children$/,/^## Changes to this policy$/{/^## Changes to this policy$/!d;}' >policy.md
+! grep -q '^## Children$' policy.md || fail "(g2) the test's edit did not remove the Children section"
+git add policy.md
+good_policy >policy.md
+head_before=$(git rev-parse HEAD)
+run_cmd commit-lose git commit -m "drop the children section"
+show "git commit whose staged policy drops a clause (clauselint-diff)"
+[ "$last_rc" -ne 0 ] || fail "(g2) a commit whose staged version loses children-under-13 succeeded"
+[ "$(git rev-parse HEAD)" = "$head_before" ] || fail "(g2) the refused commit was recorded anyway"
+expect_line '^clauselint \(what this commit loses or introduces\)\.+Failed$' "(g2) pre-commit's status line for clauselint-diff"
+expect_line '^policy\.md:[0-9]+:[0-9]+: error: .+ \[children-under-13\]$' "(g2) the lost clause is shown"
+expect_line '^clauselint: 1 error new since HEAD \(0 already there\) in 1 file$' "(g2) only the lost clause is reported"
+grep -q '^## Children$' policy.md || fail "(g2) pre-commit did not restore the unstaged working-tree version"
+ok "(g2) the staged version's lost children-under-13 blocks the commit; the unstaged edit is kept"
+
+echo "PASS: the clauselint pre-commit hooks (pre-commit $(pre-commit --version | sed 's/^pre-commit //'))"
