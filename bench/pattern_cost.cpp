@@ -4,13 +4,13 @@
 //   pattern_cost [--rules PACK]... --atoms   the prefilter's words, one per line (bench/peers.sh)
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
-#include "clauselint/load_packs.h"
 #include "clauselint/input.h"
+#include "clauselint/load_packs.h"
 #include "clauselint/parse.h"
 #include "rules/required_words.h"
 
@@ -21,9 +21,12 @@ int main(int argc, char** argv) {
   bool atoms = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--rules" && i + 1 < argc) packs.push_back(argv[++i]);
-    else if (arg == "--atoms") atoms = true;
-    else files.push_back(arg);
+    if (arg == "--rules" && i + 1 < argc)
+      packs.push_back(argv[++i]);
+    else if (arg == "--atoms")
+      atoms = true;
+    else
+      files.push_back(arg);
   }
   RuleSet rules;
   for (const auto& d : load_packs(rules, packs)) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
@@ -70,8 +73,10 @@ int main(int argc, char** argv) {
   const auto scan_start = std::chrono::steady_clock::now();
   if (prefilter)
     for (const auto& doc : docs) scans.push_back(prefilter->scan(doc.text));
-  const double scan_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - scan_start).count();
-  for (const auto& doc : docs) blocks += static_cast<std::size_t>(std::count(doc.text.begin(), doc.text.end(), '\n')) + 1;
+  const double scan_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - scan_start).count();
+  for (const auto& doc : docs)
+    blocks += static_cast<std::size_t>(std::count(doc.text.begin(), doc.text.end(), '\n')) + 1;
   std::vector<Cost> costs;
   for (const auto& m : rules.matchers()) {
     const int id = static_cast<int>(&m - rules.matchers().data());
@@ -82,22 +87,25 @@ int main(int argc, char** argv) {
       const auto only = prefilter ? scans[d].blocks_for(id) : std::nullopt;
       m.pattern->find_in_blocks(docs[d].text, out, nullptr, nullptr, only ? &*only : nullptr);  // as the engine runs it
       count += out.size();
-      searched += only ? only->size() : static_cast<std::size_t>(std::count(docs[d].text.begin(), docs[d].text.end(), '\n')) + 1;
+      searched += only ? only->size()
+                       : static_cast<std::size_t>(std::count(docs[d].text.begin(), docs[d].text.end(), '\n')) + 1;
     }
-    costs.push_back({std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count(), count, &m,
-                     static_cast<double>(searched) / static_cast<double>(blocks ? blocks : 1), id});
+    costs.push_back({std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count(), count,
+                     &m, static_cast<double>(searched) / static_cast<double>(blocks ? blocks : 1), id});
   }
   std::sort(costs.begin(), costs.end(), [](const Cost& a, const Cost& b) { return a.ms > b.ms; });
   double total = 0;
   for (const auto& c : costs) total += c.ms;
-  std::printf("%zu documents, %zu KiB of text, %zu blocks, %zu matchers, %.1f ms in all\n", docs.size(), bytes / 1024, blocks,
-              costs.size(), total);
+  std::printf("%zu documents, %zu KiB of text, %zu blocks, %zu matchers, %.1f ms in all\n", docs.size(), bytes / 1024,
+              blocks, costs.size(), total);
   if (prefilter)
     std::printf("prefilter: %zu of %zu matchers filtered, %zu atoms, scan %.1f ms\n", prefilter->filtered_matchers(),
                 costs.size(), prefilter->atoms(), scan_ms);
   std::printf("      ms  share matches searched  matcher\n");
   for (const auto& c : costs) {
-    std::printf("%8.2f %5.1f%% %7zu %7.1f%%  %.90s\n", c.ms, 100 * c.ms / total, c.matches, 100 * c.searched, c.m->label().c_str());
-    if (prefilter && std::getenv("PATTERN_COST_TREES")) std::printf("          %.300s\n", prefilter->describe(c.id).c_str());
+    std::printf("%8.2f %5.1f%% %7zu %7.1f%%  %.90s\n", c.ms, 100 * c.ms / total, c.matches, 100 * c.searched,
+                c.m->label().c_str());
+    if (prefilter && std::getenv("PATTERN_COST_TREES"))
+      std::printf("          %.300s\n", prefilter->describe(c.id).c_str());
   }
 }

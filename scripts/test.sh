@@ -9,13 +9,14 @@ export BUILD_DIR=${BUILD_DIR:-build-check}
 export BUILD_TYPE=Debug
 
 # Test-only tools from Debian: git and pre-commit (the hook test), clang and
-# its runtime libraries (libFuzzer, for the fuzzing smoke run), npm when the
+# its runtime libraries (libFuzzer, for the fuzzing smoke run), clang-format
+# (the format check, code/format), npm when the
 # machine has none; Microsoft's SARIF Multitool from npm, kept in the build folder.
 # man-db, zsh and fish: the install test renders the man page and runs each
 # completion script; dpkg-dev and file: cpack's dpkg-shlibdeps. neovim: the
 # language server's real-client test (tests/lsp/), with
 # vscode-languageserver-protocol from npm for the Node client test.
-export EXTRA_PACKAGES="git pre-commit clang libclang-rt-14-dev man-db zsh fish dpkg-dev file binutils parallel neovim ${EXTRA_PACKAGES:-}"
+export EXTRA_PACKAGES="git pre-commit clang clang-format libclang-rt-14-dev man-db zsh fish dpkg-dev file binutils parallel neovim ${EXTRA_PACKAGES:-}"
 command -v npm >/dev/null || EXTRA_PACKAGES="npm $EXTRA_PACKAGES"
 tools="$BUILD_DIR/test-tools"
 multitool="$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"

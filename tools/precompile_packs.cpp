@@ -99,11 +99,18 @@ int main(int argc, char** argv) {
          "#include <string_view>\n\n"
          "namespace clauselint {\n"
          "extern const std::string_view kPrecomputedAtoms, kPackImages, kPackBuildId;\n"
-         "const std::string_view kPrecomputedAtoms = R\"atoms(" << atoms() << ")atoms\";\n"
-         "static const char kImageBytes[] =\n" << literal(table.bytes()) << ";\n"
+         "const std::string_view kPrecomputedAtoms = R\"atoms("
+      << atoms()
+      << ")atoms\";\n"
+         "static const char kImageBytes[] =\n"
+      << literal(table.bytes())
+      << ";\n"
          "const std::string_view kPackImages(kImageBytes, sizeof kImageBytes - 1);\n"
-         "const std::string_view kPackBuildId = \"" << build_id << "\";\n"
+         "const std::string_view kPackBuildId = \""
+      << build_id
+      << "\";\n"
          "}  // namespace clauselint\n";
-  std::fprintf(stderr, "precompile_packs: %zu packs, %zu bytes of images\n", builtin_packs().size(), table.bytes().size());
+  std::fprintf(stderr, "precompile_packs: %zu packs, %zu bytes of images\n", builtin_packs().size(),
+               table.bytes().size());
   return out ? 0 : 1;
 }

@@ -26,7 +26,8 @@ std::string baseline_json(const std::vector<Finding>& findings, const std::strin
 // Reads a baseline; nullopt, with an error, when it is missing or malformed.
 std::optional<Baseline> read_baseline(const std::string& path, std::vector<Diagnostic>& diagnostics);
 // The same for baseline text already read (`path` names it in messages).
-std::optional<Baseline> parse_baseline(const std::string& text, const std::string& path, std::vector<Diagnostic>& diagnostics);
+std::optional<Baseline> parse_baseline(const std::string& text, const std::string& path,
+                                       std::vector<Diagnostic>& diagnostics);
 
 // Removes the findings the baseline holds; returns how many it removed.
 std::size_t apply_baseline(const Baseline& baseline, std::vector<Finding>& findings, const std::string& root);

@@ -15,7 +15,7 @@ struct BoundedRead {
   bool ok = false;
   bool too_large = false;  // more than `limit` bytes: `bytes` holds limit + 1 of them
   std::string bytes;
-  std::string error;       // when !ok: what went wrong, e.g. "is a directory", "Permission denied"
+  std::string error;  // when !ok: what went wrong, e.g. "is a directory", "Permission denied"
 };
 
 inline constexpr int kFifoWaitMs = 5000;  // a named FIFO with no writer: give up after this

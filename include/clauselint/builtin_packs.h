@@ -8,8 +8,8 @@
 namespace clauselint {
 
 struct BuiltinPack {
-  std::string_view name;   // "core"
-  std::string_view file;   // "rules/core.yaml", as named in diagnostics
+  std::string_view name;  // "core"
+  std::string_view file;  // "rules/core.yaml", as named in diagnostics
   std::string_view yaml;
   bool is_default = false;  // `default: true` in the pack
   bool library = false;     // `library: true` in the pack

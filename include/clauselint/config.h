@@ -35,9 +35,9 @@ struct ConfigOverride {
 };
 
 struct Config {
-  std::string file;                 // "" for the defaults (no config file)
-  std::string dir;                  // the folder globs and pack paths are relative to
-  std::vector<std::string> packs;   // as resolved: built-in names or paths
+  std::string file;                // "" for the defaults (no config file)
+  std::string dir;                 // the folder globs and pack paths are relative to
+  std::vector<std::string> packs;  // as resolved: built-in names or paths
   RuleSettings rules;
   std::vector<std::string> include;
   std::vector<std::string> exclude;
@@ -48,28 +48,31 @@ struct Config {
 // Reads and validates a config file; nullopt (with errors) when it is invalid.
 std::optional<Config> load_config(const std::string& path, std::vector<Diagnostic>& diagnostics);
 // The same for config text already read (`path` names it and sets its folder).
-std::optional<Config> parse_config(const std::string& text, const std::string& path, std::vector<Diagnostic>& diagnostics);
+std::optional<Config> parse_config(const std::string& text, const std::string& path,
+                                   std::vector<Diagnostic>& diagnostics);
 
 // The nearest .clauselint.yaml in the folder of `file` or above it; "" if none.
 std::string find_config(const std::string& file);
 
 // What applies to one file.
 struct EffectiveConfig {
-  std::string config_file;          // "" when none
-  std::vector<std::string> packs;   // empty: clauselint's default packs
+  std::string config_file;         // "" when none
+  std::vector<std::string> packs;  // empty: clauselint's default packs
   RuleSettings rules;
-  bool excluded = false;            // skipped by include/exclude
+  bool excluded = false;  // skipped by include/exclude
 };
 
 // `cli_packs` (from --rules), when given, replace the config's own packs;
 // overrides still add theirs.
-EffectiveConfig effective_config(const Config& config, const std::string& file, const std::vector<std::string>& cli_packs);
+EffectiveConfig effective_config(const Config& config, const std::string& file,
+                                 const std::vector<std::string>& cli_packs);
 
 // The packs a run uses before overrides: `cli_packs` (from --rules) replace
 // `configured` (a config's packs; empty: the default packs), except items
 // written "+NAME", which are added to them (--rules +gdpr: the defaults and
 // gdpr). An empty result means the default packs.
-std::vector<std::string> select_packs(const std::vector<std::string>& cli_packs, const std::vector<std::string>& configured);
+std::vector<std::string> select_packs(const std::vector<std::string>& cli_packs,
+                                      const std::vector<std::string>& configured);
 
 // Every pack `config` may use: its packs (or `cli_packs`, or the defaults)
 // and those of all its overrides.

@@ -12,10 +12,10 @@
 namespace clauselint {
 
 struct Diagnostic {
-  std::string file;         // as shown to the user; may be empty
-  Position position;        // line 0 when the problem has no position
+  std::string file;   // as shown to the user; may be empty
+  Position position;  // line 0 when the problem has no position
   Severity severity = Severity::error;
-  std::string message;      // says what is wrong and, where it can, what to do
+  std::string message;  // says what is wrong and, where it can, what to do
 };
 
 // "file:line:col: severity: message" (parts without a value are left out).

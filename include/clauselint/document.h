@@ -36,14 +36,14 @@ struct Block {
                         // list items: nesting depth (1 = top level)
   bool quoted = false;  // inside a block quote
   TextRange range;
-  int section = -1;     // innermost enclosing section, -1 before any heading
+  int section = -1;  // innermost enclosing section, -1 before any heading
 };
 
 struct Section {
   int heading_block = -1;  // -1 for the text before the first heading
   int level = 0;
-  int parent = -1;      // enclosing section, -1 at top level
-  TextRange range;      // heading plus body, subsections included
+  int parent = -1;  // enclosing section, -1 at top level
+  TextRange range;  // heading plus body, subsections included
 };
 
 struct Sentence {
@@ -59,20 +59,20 @@ struct FrontMatterField {
 
 // An HTML comment in the source ("<!-- ... -->"), e.g. a suppression.
 struct Comment {
-  std::string text;        // between "<!--" and "-->", trimmed
-  std::uint32_t begin = 0; // source byte offsets of "<!--" and just past "-->"
+  std::string text;         // between "<!--" and "-->", trimmed
+  std::uint32_t begin = 0;  // source byte offsets of "<!--" and just past "-->"
   std::uint32_t end = 0;
 };
 
 class Document {
  public:
   std::shared_ptr<const SourceFile> source;
-  std::string text;                      // normalised text rules see
-  std::vector<std::uint32_t> origin;     // source byte offset for each byte of text
-  std::vector<Block> blocks;             // in source order
-  std::vector<Section> sections;         // in source order
-  std::vector<Sentence> sentences;       // in source order, within blocks
-  std::vector<TextRange> paragraphs;     // blocks, with a lead-in ending ":" joined to its list
+  std::string text;                   // normalised text rules see
+  std::vector<std::uint32_t> origin;  // source byte offset for each byte of text
+  std::vector<Block> blocks;          // in source order
+  std::vector<Section> sections;      // in source order
+  std::vector<Sentence> sentences;    // in source order, within blocks
+  std::vector<TextRange> paragraphs;  // blocks, with a lead-in ending ":" joined to its list
   std::map<std::string, FrontMatterField> front_matter;
   // Front-matter fields naming the policy's dates (last_updated, lastUpdated,
   // effective_date, ...), by key; a generic page `date:` is not one of them.
@@ -80,8 +80,8 @@ class Document {
   // Source lengths of characters that stand for more than one source
   // character (an entity such as "&amp;"), by source offset.
   std::map<std::uint32_t, std::uint32_t> source_lengths;
-  std::vector<Comment> comments;         // HTML comments, in source order (never prose)
-  std::size_t ignored_html_tags = 0;     // tags nested deeper than kMaxHtmlDepth, read as text only
+  std::vector<Comment> comments;      // HTML comments, in source order (never prose)
+  std::size_t ignored_html_tags = 0;  // tags nested deeper than kMaxHtmlDepth, read as text only
 
   // Source position of the character at text offset `offset`.
   Position position_of(std::uint32_t offset) const;

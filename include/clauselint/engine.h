@@ -17,7 +17,7 @@
 namespace clauselint {
 
 struct LintResult {
-  std::vector<Finding> findings;       // sorted by position
+  std::vector<Finding> findings;  // sorted by position
   std::vector<Diagnostic> diagnostics;
 };
 
@@ -35,7 +35,7 @@ LintResult lint_document(const Document& doc, const RuleSet& rules, const Rule* 
 // finding of that rule, every `pass` snippet none.
 struct ExampleOutcome {
   const Rule* rule = nullptr;
-  bool expected_finding = false;   // a `fail` example
+  bool expected_finding = false;  // a `fail` example
   bool got_finding = false;
   std::string snippet;
   bool ok() const { return expected_finding == got_finding; }

@@ -26,8 +26,8 @@ namespace clauselint {
 
 // Failures of the annotations in `doc` ("path:line: ..."); `checked` counts
 // the annotated rules.
-std::vector<std::string> check_annotations(const Document& doc, const std::vector<Finding>& findings, const RuleSet& rules,
-                                           int& checked);
+std::vector<std::string> check_annotations(const Document& doc, const std::vector<Finding>& findings,
+                                           const RuleSet& rules, int& checked);
 
 struct RuleScore {
   int tp = 0, fp = 0, fn = 0, tn = 0;
@@ -40,8 +40,8 @@ struct Evaluation {
   std::map<std::string, RuleScore> rules;  // by rule id
   int documents = 0;
   int corrections_applied = 0;
-  std::vector<Diagnostic> diagnostics;     // unreadable labels, unknown or unlabelled rules
-  RuleScore micro() const;                 // the sum over every scored rule
+  std::vector<Diagnostic> diagnostics;  // unreadable labels, unknown or unlabelled rules
+  RuleScore micro() const;              // the sum over every scored rule
 };
 
 // A label changed on reading the policy: `policy` is the file name, `fire`

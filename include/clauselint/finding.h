@@ -11,17 +11,17 @@ namespace clauselint {
 
 struct Finding {
   enum class Kind { missing, match };  // a required clause is absent / a forbidden match
-  std::string file;       // as shown to the user
+  std::string file;                    // as shown to the user
   std::string rule_id;
   std::string pack;
   Severity severity = Severity::error;
   std::string message;
-  SourceRange range;      // the match, or the heading/title line a missing clause belongs under
+  SourceRange range;  // the match, or the heading/title line a missing clause belongs under
   Kind kind = Kind::missing;
-  std::string evidence;   // normalised text: the match's sentence, or the heading it points at
-  std::string snippet;     // the source text of `range`
-  std::string fingerprint;  // stable across unrelated edits; see assign_fingerprints()
-  bool suppressed = false;  // by an inline comment (suppressions.h); kept, not shown as text
+  std::string evidence;       // normalised text: the match's sentence, or the heading it points at
+  std::string snippet;        // the source text of `range`
+  std::string fingerprint;    // stable across unrelated edits; see assign_fingerprints()
+  bool suppressed = false;    // by an inline comment (suppressions.h); kept, not shown as text
   std::string justification;  // the suppression's reason
   // --explain, missing clauses: "41:1: found 'change-noun' in this sentence,
   // but not 'notify-verb': \"...\"" (closest first).

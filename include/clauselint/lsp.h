@@ -39,8 +39,8 @@ inline constexpr std::size_t kMaxHeaderBytes = 8u * 1024u;
 class FrameReader {
  public:
   struct Frame {
-    bool ok = true;     // false: a framing error, `text` says what is wrong
-    std::string text;   // the body, or the error message
+    bool ok = true;    // false: a framing error, `text` says what is wrong
+    std::string text;  // the body, or the error message
   };
   void feed(std::string_view bytes);
   // The next complete body or framing error; nullopt until more bytes arrive.

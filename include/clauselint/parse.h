@@ -18,7 +18,7 @@ namespace clauselint {
 enum class InputFormat { markdown, html };
 
 std::optional<InputFormat> parse_input_format(std::string_view name);  // "markdown" | "html"
-InputFormat input_format_for(const std::string& path);                  // by extension
+InputFormat input_format_for(const std::string& path);                 // by extension
 
 // Parses HTML (via gumbo) into a Document: headings, paragraphs, list items,
 // table cells and block quotes become blocks; script, style, template and
@@ -27,6 +27,7 @@ InputFormat input_format_for(const std::string& path);                  // by ex
 Document parse_html(std::shared_ptr<const SourceFile> source, std::vector<Diagnostic>& diagnostics);
 
 // parse_markdown() or parse_html(), as `format` says.
-Document parse_document(std::shared_ptr<const SourceFile> source, InputFormat format, std::vector<Diagnostic>& diagnostics);
+Document parse_document(std::shared_ptr<const SourceFile> source, InputFormat format,
+                        std::vector<Diagnostic>& diagnostics);
 
 }  // namespace clauselint

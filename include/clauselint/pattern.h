@@ -30,8 +30,7 @@ class Pattern {
   struct Compiled;
   // Compiles `regex`. On failure returns null and sets `error` to PCRE2's
   // message and `error_offset` to the offset in `regex` where it failed.
-  static std::shared_ptr<const Pattern> compile(std::string_view regex, std::string& error,
-                                                std::size_t& error_offset);
+  static std::shared_ptr<const Pattern> compile(std::string_view regex, std::string& error, std::size_t& error_offset);
   // A pattern compiled on first use: for the built-in packs, which the test
   // suite compiles (so that a run pays only for the patterns it uses). A
   // regex that does not compile makes each search report compile_error().
@@ -58,8 +57,8 @@ class Pattern {
   // What stopped a scan early (see find_in_blocks); empty `what` when none.
   struct Problem {
     enum class Kind { none, limit, rejections, budget } kind = Kind::none;
-    std::string what;             // PCRE2's error, or the limit's description
-    std::uint32_t offset = 0;     // text offset where the scan stopped
+    std::string what;          // PCRE2's error, or the limit's description
+    std::uint32_t offset = 0;  // text offset where the scan stopped
     explicit operator bool() const { return kind != Kind::none; }
   };
   // As find_all(), for a text of blocks joined by "\n" where no match may
@@ -90,8 +89,8 @@ class MatchBudget {
   ~MatchBudget();
   MatchBudget(const MatchBudget&) = delete;
   MatchBudget& operator=(const MatchBudget&) = delete;
-  static bool spent();                  // the budget in scope on this thread is used up
-  static std::uint32_t milliseconds();  // the budget in scope (0: none)
+  static bool spent();                      // the budget in scope on this thread is used up
+  static std::uint32_t milliseconds();      // the budget in scope (0: none)
   static std::uint32_t from_environment();  // CLAUSELINT_MATCH_BUDGET_MS, else kMatchBudgetMs
 
  private:

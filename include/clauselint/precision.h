@@ -17,7 +17,7 @@ namespace clauselint {
 
 enum class Precision { low, medium, high, very_high };
 
-std::string_view to_string(Precision p);                        // "very-high", ...
+std::string_view to_string(Precision p);                          // "very-high", ...
 std::optional<Precision> parse_precision(std::string_view name);  // null for an unknown name
 // The level `findings` findings with this precision support: fewer than 3
 // findings measure nothing (low), fewer than 10 support at most medium.

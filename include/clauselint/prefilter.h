@@ -63,7 +63,7 @@ class Prefilter {
   // loading any pack), so that start-up does not analyse them. A pattern not
   // in the table is analysed when the prefilter is built.
   static std::string table_line(std::string_view regex);  // one line of the table
-  static void use_precomputed(std::string_view table);   // the table must outlive every Prefilter
+  static void use_precomputed(std::string_view table);    // the table must outlive every Prefilter
 
  private:
   struct Tables;

@@ -54,6 +54,7 @@ class Prevalence {
 // Reads the findings of a `--format jsonl` run: file -> rules with an
 // unsuppressed finding. Problems (unreadable file, a line that is not a
 // finding) go to `diagnostics` with the line number.
-std::map<std::string, std::set<std::string>> read_jsonl_findings(const std::string& path, std::vector<Diagnostic>& diagnostics);
+std::map<std::string, std::set<std::string>> read_jsonl_findings(const std::string& path,
+                                                                 std::vector<Diagnostic>& diagnostics);
 
 }  // namespace clauselint

@@ -31,18 +31,18 @@ std::optional<Format> parse_format(std::string_view name);
 
 // Everything a reporter may show about one run.
 struct Report {
-  std::vector<const RuleSet*> rule_sets;   // every rule set used (SARIF lists all their rules)
+  std::vector<const RuleSet*> rule_sets;  // every rule set used (SARIF lists all their rules)
   std::vector<Finding> findings;
-  std::vector<std::string> files;          // inputs, as shown to the user
+  std::vector<std::string> files;                                    // inputs, as shown to the user
   std::map<std::string, std::shared_ptr<const SourceFile>> sources;  // by shown name (text excerpts)
-  std::size_t linted = 0;                  // inputs read and linted
-  std::vector<Diagnostic> diagnostics;     // problems with inputs (not findings)
-  bool successful = true;                  // false when an input could not be linted
-  std::string root;                        // absolute folder URIs are relative to (SARIF)
-  std::string category;                    // SARIF automationDetails.id (may be empty)
-  bool include_suppressed = false;         // SARIF: add suppressed findings with `suppressions`
-  std::string baseline_state;              // SARIF: every result's baselineState ("new" for diff
-                                           // and --since, whose results are only what changed); "" none
+  std::size_t linted = 0;                                            // inputs read and linted
+  std::vector<Diagnostic> diagnostics;                               // problems with inputs (not findings)
+  bool successful = true;                                            // false when an input could not be linted
+  std::string root;                                                  // absolute folder URIs are relative to (SARIF)
+  std::string category;                                              // SARIF automationDetails.id (may be empty)
+  bool include_suppressed = false;  // SARIF: add suppressed findings with `suppressions`
+  std::string baseline_state;       // SARIF: every result's baselineState ("new" for diff
+                                    // and --since, whose results are only what changed); "" none
 };
 
 // The rule a finding names: a loaded rule, or clauselint's own

@@ -31,10 +31,10 @@ std::vector<std::string> split_rule_ids(std::string_view list);
 
 // A pattern a condition refers to: a regex, a phrase or a built-in extractor.
 struct Matcher {
-  std::string source;                        // the regex, or as written ("extract: email", "phrase: ...")
+  std::string source;  // the regex, or as written ("extract: email", "phrase: ...")
   std::shared_ptr<const Pattern> pattern;
   bool (*accept)(std::string_view) = nullptr;  // extra check on each match
-  std::string name;                          // the define it came from ("notify-verb"), or ""
+  std::string name;                            // the define it came from ("notify-verb"), or ""
   // For messages and traces: the define's name, else the source cut to a line.
   std::string label() const;
 };
@@ -58,36 +58,36 @@ std::vector<Diagnostic> load_vocabulary(std::string_view yaml, const std::string
 struct Condition {
   enum class Kind { term, any, all, negate, front_matter };
   Kind kind = Kind::term;
-  int matcher = -1;                  // Kind::term
-  std::string front_matter;          // Kind::front_matter: "policy-date", or a key that must be present
-  std::vector<Condition> children;   // any, all, negate
+  int matcher = -1;                 // Kind::term
+  std::string front_matter;         // Kind::front_matter: "policy-date", or a key that must be present
+  std::vector<Condition> children;  // any, all, negate
   std::optional<Scope> within;      // unset: the unit the parent looks at
-  int near = 0;                      // words; 0 means no limit
-  int at_least = 1;                  // any: how many children must hold
-  std::vector<int> unless;           // matcher indexes
+  int near = 0;                     // words; 0 means no limit
+  int at_least = 1;                 // any: how many children must hold
+  std::vector<int> unless;          // matcher indexes
 };
 
 struct Rule {
   enum class Kind { require, forbid };
   std::string id;
-  std::string pack;                  // the pack(s) it came from; "caloppa+ccpa" for a shared rule
-  bool shared = false;               // from the shared-rule library (see docs/rule-packs.md)
+  std::string pack;     // the pack(s) it came from; "caloppa+ccpa" for a shared rule
+  bool shared = false;  // from the shared-rule library (see docs/rule-packs.md)
   std::string title;
   Severity severity = Severity::error;
   std::string message;
   std::vector<std::string> citations;
-  std::string help;                  // Markdown
+  std::string help;  // Markdown
   std::vector<std::string> tags;
   Kind kind = Kind::require;
-  Condition check;                   // what `require` needs / what `forbid` flags
-  std::optional<Condition> when;     // the rule applies only where this holds
-  std::optional<Condition> topic;    // require: when this is absent too ...
-  std::string topic_message;         // ... report this message instead
-  std::vector<int> belongs_under;    // matchers for the headings a missing clause belongs under
+  Condition check;                 // what `require` needs / what `forbid` flags
+  std::optional<Condition> when;   // the rule applies only where this holds
+  std::optional<Condition> topic;  // require: when this is absent too ...
+  std::string topic_message;       // ... report this message instead
+  std::vector<int> belongs_under;  // matchers for the headings a missing clause belongs under
   // The weak tier (`weak:` in the pack) of another rule: its id. Such a rule
   // reports weak wording or an incomplete list where the main rule is silent.
   std::string weak_of;
-  std::optional<Condition> locate;   // where it holds, the finding points at its sentence
+  std::optional<Condition> locate;  // where it holds, the finding points at its sentence
   // Named parts of a list ("restriction", "portability"); the `{missing}` in
   // the message is replaced by those that do not hold.
   std::vector<std::pair<std::string, Condition>> elements;
@@ -98,11 +98,11 @@ struct Rule {
 
 struct Pack {
   std::string name;
-  std::string file;                  // where it was loaded from
+  std::string file;  // where it was loaded from
   std::string description;
-  bool is_default = false;           // `default: true`: used when no pack is selected
-  bool library = false;              // `library: true`: shared rules, used only by reference
-  std::vector<int> rules;            // indexes into RuleSet::rules()
+  bool is_default = false;  // `default: true`: used when no pack is selected
+  bool library = false;     // `library: true`: shared rules, used only by reference
+  std::vector<int> rules;   // indexes into RuleSet::rules()
 };
 
 class RuleSet {

@@ -18,7 +18,8 @@ struct Position {
   int line = 0;    // 1-based; 0 means "no position"
   int column = 0;  // 1-based, in code points
   friend bool operator==(const Position&, const Position&) = default;
-  friend auto operator<=>(const Position&, const Position&) = default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 sees the defaulted <=>'s 0
+  friend auto operator<=>(const Position&, const Position&) =
+      default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 sees the defaulted <=>'s 0
 };
 
 struct SourceRange {

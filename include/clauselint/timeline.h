@@ -20,13 +20,13 @@ namespace clauselint {
 struct TimelineRevision {
   GitRevision git;
   enum class State { linted, deleted, unreadable } state = State::linted;
-  std::string note;                    // why it was not linted
-  std::set<std::string> missing;       // rules with a missing-clause finding (linted)
+  std::string note;               // why it was not linted
+  std::set<std::string> missing;  // rules with a missing-clause finding (linted)
 };
 
 struct ClauseSpan {
-  std::size_t from = 0;                // the revision where the clause appeared
-  std::optional<std::size_t> to;       // where it disappeared; none: still present at the last revision
+  std::size_t from = 0;           // the revision where the clause appeared
+  std::optional<std::size_t> to;  // where it disappeared; none: still present at the last revision
 };
 
 struct TimelineRow {
@@ -35,9 +35,9 @@ struct TimelineRow {
 };
 
 struct Timeline {
-  std::string path;                    // as the user named it
+  std::string path;                         // as the user named it
   std::vector<TimelineRevision> revisions;  // oldest first
-  std::vector<TimelineRow> rows;       // by rule id
+  std::vector<TimelineRow> rows;            // by rule id
 };
 
 // Fills `timeline.rows` from its revisions, one row per (rule, title).

@@ -1,16 +1,16 @@
 #include "cli/commands.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
-#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <map>
-#include <thread>
 #include <iostream>
+#include <map>
 #include <sstream>
+#include <thread>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -18,18 +18,18 @@
 
 #include "clauselint/baseline.h"
 #include "clauselint/builtin_packs.h"
-#include "clauselint/load_packs.h"
 #include "clauselint/engine.h"
 #include "clauselint/evaluation.h"
 #include "clauselint/input.h"
+#include "clauselint/load_packs.h"
 #include "clauselint/output_target.h"
 #include "clauselint/parse.h"
+#include "clauselint/planner.h"
 #include "clauselint/precision.h"
 #include "clauselint/progress.h"
-#include "clauselint/planner.h"
-#include "clauselint/runner.h"
 #include "clauselint/report.h"
 #include "clauselint/rule_docs.h"
+#include "clauselint/runner.h"
 
 #include <unistd.h>
 
@@ -87,11 +87,12 @@ int run_rules(const Options& o) {
     pack_width = std::max(pack_width, r.pack.size());
   }
   const Precision floor = parse_precision(o.min_precision).value_or(Precision::low);
-  fmt::print("{:<{}}  {:<8}  {:<9}  {:<{}}  {}\n", "ID", id_width, "SEVERITY", "PRECISION", "PACK", pack_width, "TITLE");
+  fmt::print("{:<{}}  {:<8}  {:<9}  {:<{}}  {}\n", "ID", id_width, "SEVERITY", "PRECISION", "PACK", pack_width,
+             "TITLE");
   for (const auto& r : rules.rules())
     if (r.precision >= floor)
-      fmt::print("{:<{}}  {:<8}  {:<9}  {:<{}}  {}\n", r.id, id_width, to_string(r.severity), to_string(r.precision), r.pack,
-                 pack_width, r.title);
+      fmt::print("{:<{}}  {:<8}  {:<9}  {:<{}}  {}\n", r.id, id_width, to_string(r.severity), to_string(r.precision),
+                 r.pack, pack_width, r.title);
   return 0;
 }
 
@@ -112,17 +113,43 @@ int run_explain(const Options& o) {
   print(loaded.diagnostics);
   if (!loaded.source) return 2;
   std::vector<Diagnostic> ignored;
-  const Document doc = parse_document(loaded.source, parse_input_format(o.input_format).value_or(input_format_for(o.explain_file)), ignored);
+  const Document doc = parse_document(
+      loaded.source, parse_input_format(o.input_format).value_or(input_format_for(o.explain_file)), ignored);
   LintOptions lint;
   lint.explain = true;
   const LintResult result = lint_document(doc, rules, r, lint);
   fmt::print("\nOn {}:\n", o.explain_file);
   if (result.findings.empty()) fmt::print("  no finding: the clause is there\n");
   for (const Finding& f : result.findings) {
-    fmt::print("  {}:{}:{}: {}: {}\n", f.file, f.range.start.line, f.range.start.column, to_string(f.severity), f.message);
+    fmt::print("  {}:{}:{}: {}: {}\n", f.file, f.range.start.line, f.range.start.column, to_string(f.severity),
+               f.message);
     for (const auto& line : f.explanation) fmt::print("    closest: {}\n", line);
   }
   return 0;
+}
+
+// `clauselint test` on packs: each rule's examples, one line per rule.
+static void print_example_outcomes(const RuleSet& rules, std::size_t& passed, std::size_t& failed) {
+  const auto outcomes = run_examples(rules);
+  for (const Rule& rule : rules.rules()) {
+    std::size_t tp = 0, tn = 0, fp = 0, fn = 0;
+    std::vector<const ExampleOutcome*> misses;
+    for (const auto& e : outcomes) {
+      if (e.rule != &rule) continue;
+      if (e.expected_finding)
+        (e.got_finding ? tp : fn)++;
+      else
+        (e.got_finding ? fp : tn)++;
+      if (!e.ok()) misses.push_back(&e);
+    }
+    fmt::print("{} {:<32} TP {}  TN {}  FP {}  FN {}\n", misses.empty() ? "ok  " : "FAIL", rule.id, tp, tn, fp, fn);
+    for (const auto* m : misses)
+      fmt::print(
+          "     {}: {}\n",
+          m->expected_finding ? "missed (fail example got no finding)" : "false positive (pass example got a finding)",
+          m->snippet.substr(0, m->snippet.find('\n')));
+    (misses.empty() ? passed : failed)++;
+  }
 }
 
 int run_test(const Options& o) {
@@ -131,7 +158,8 @@ int run_test(const Options& o) {
   std::vector<std::string> packs, documents;
   for (const auto& item : o.test_packs) {
     std::error_code no_throw;
-    const bool document = !find_builtin_pack(item) && (std::filesystem::is_directory(item, no_throw) || is_policy_extension(item));
+    const bool document =
+        !find_builtin_pack(item) && (std::filesystem::is_directory(item, no_throw) || is_policy_extension(item));
     (document ? documents : packs).push_back(item);
   }
   if (packs.empty()) packs = select_packs(o.rules, {});
@@ -143,22 +171,7 @@ int run_test(const Options& o) {
   std::size_t failed = 0, passed = 0;
   bool input_errors = false;
   if (documents.empty()) {
-    const auto outcomes = run_examples(rules);
-    for (const Rule& rule : rules.rules()) {
-      std::size_t tp = 0, tn = 0, fp = 0, fn = 0;
-      std::vector<const ExampleOutcome*> misses;
-      for (const auto& e : outcomes) {
-        if (e.rule != &rule) continue;
-        if (e.expected_finding) (e.got_finding ? tp : fn)++;
-        else (e.got_finding ? fp : tn)++;
-        if (!e.ok()) misses.push_back(&e);
-      }
-      fmt::print("{} {:<32} TP {}  TN {}  FP {}  FN {}\n", misses.empty() ? "ok  " : "FAIL", rule.id, tp, tn, fp, fn);
-      for (const auto* m : misses)
-        fmt::print("     {}: {}\n", m->expected_finding ? "missed (fail example got no finding)" : "false positive (pass example got a finding)",
-                   m->snippet.substr(0, m->snippet.find('\n')));
-      (misses.empty() ? passed : failed)++;
-    }
+    print_example_outcomes(rules, passed, failed);
   } else {
     const CollectedPaths inputs = collect_paths(documents);
     print(inputs.diagnostics);
@@ -186,9 +199,11 @@ int run_test(const Options& o) {
 // rules/measured/precision.yaml: each scored rule's measured precision and
 // level, with the command that measured it. "" or an error message.
 std::string write_precision_levels(const std::string& path, const Evaluation& e, const Options& o) {
-  std::string out = "# Measured precision of each rule's findings on labelled policies (see docs/rule-packs.md).\n"
-                    "# Generated by scripts/measure-precision.sh; do not edit by hand. Measured with:\n"
-                    "#   clauselint accuracy" + std::string(o.partial_labels ? " --partial" : "");
+  std::string out =
+      "# Measured precision of each rule's findings on labelled policies (see docs/rule-packs.md).\n"
+      "# Generated by scripts/measure-precision.sh; do not edit by hand. Measured with:\n"
+      "#   clauselint accuracy" +
+      std::string(o.partial_labels ? " --partial" : "");
   for (const auto& c : o.corrections) out += " --corrections " + std::filesystem::path(c).filename().string();
   for (const auto& d : o.test_packs) out += " " + d;
   out += "\nrules:\n";

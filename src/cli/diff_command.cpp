@@ -8,19 +8,19 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include "cli/commands.h"
-#include "cli/lint_steps.h"
 #include "clauselint/diff_report.h"
 #include "clauselint/git_source.h"
 #include "clauselint/output_target.h"
+#include "cli/commands.h"
+#include "cli/lint_steps.h"
 
 namespace clauselint::cli {
 namespace {
 
 // One side of the comparison.
 struct Side {
-  std::string shown;  // as given: "policy.md", "HEAD~1:policy.md"
-  std::string path;   // the file in the working tree: its config, SARIF locations
+  std::string shown;                         // as given: "policy.md", "HEAD~1:policy.md"
+  std::string path;                          // the file in the working tree: its config, SARIF locations
   std::shared_ptr<const std::string> bytes;  // a revision's content; null: read `path`
 };
 
@@ -55,15 +55,18 @@ int status_of(const Options& o, const FindingDiff& d) {
 
 std::string rendered(const Options& o, const DiffReport& r) {
   std::ostringstream out;
-  if (o.format == "json") write_diff_json(out, r);
-  else if (o.format == "sarif") write_diff_sarif(out, r);
-  else write_diff_text(out, r, !o.quiet);
+  if (o.format == "json")
+    write_diff_json(out, r);
+  else if (o.format == "sarif")
+    write_diff_sarif(out, r);
+  else
+    write_diff_text(out, r, !o.quiet);
   return out.str();
 }
 
 void print_counts(const FindingDiff& d) {
-  fmt::print(std::cerr, "clauselint: {} lost, {} gained, {} introduced, {} resolved\n",
-             plural(d.lost.size(), "clause"), d.gained.size(), plural(d.introduced.size(), "finding"), d.resolved.size());
+  fmt::print(std::cerr, "clauselint: {} lost, {} gained, {} introduced, {} resolved\n", plural(d.lost.size(), "clause"),
+             d.gained.size(), plural(d.introduced.size(), "finding"), d.resolved.size());
 }
 
 }  // namespace
@@ -92,7 +95,8 @@ int run_diff(const Options& o) {
   DiffReport report;
   for (const auto& set : plan.rule_sets) report.base.rule_sets.push_back(set.get());
   report.base.diagnostics = plan.diagnostics;
-  for (const auto& r : results) report.base.diagnostics.insert(report.base.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
+  for (const auto& r : results)
+    report.base.diagnostics.insert(report.base.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
   print_shown(o, report.base.diagnostics);
   if (has_errors(report.base.diagnostics)) return 2;
   report.base.root = o.root.empty() ? repository_root() : std::filesystem::absolute(o.root).lexically_normal().string();

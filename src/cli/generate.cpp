@@ -3,11 +3,11 @@
 // packs' names and rule ids. The build runs it (cmake/install.cmake).
 #include <iostream>
 
-#include "cli/commands.h"
-#include "cli/manual.h"
 #include "clauselint/builtin_packs.h"
 #include "clauselint/load_packs.h"
 #include "clauselint/planner.h"
+#include "cli/commands.h"
+#include "cli/manual.h"
 
 namespace clauselint::cli {
 
@@ -22,10 +22,14 @@ int run_generate(const Options& o) {
   }
   spec.packs = packs;
   for (const Rule& r : rules.rules()) spec.rule_ids.push_back(r.id);
-  if (o.generate == "man") std::cout << render_man(spec);
-  else if (o.generate == "bash") std::cout << render_bash(spec);
-  else if (o.generate == "zsh") std::cout << render_zsh(spec);
-  else std::cout << render_fish(spec);
+  if (o.generate == "man")
+    std::cout << render_man(spec);
+  else if (o.generate == "bash")
+    std::cout << render_bash(spec);
+  else if (o.generate == "zsh")
+    std::cout << render_zsh(spec);
+  else
+    std::cout << render_fish(spec);
   return std::cout.flush() ? 0 : 2;
 }
 

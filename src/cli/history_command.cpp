@@ -6,11 +6,11 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.h"
-#include "cli/lint_steps.h"
 #include "clauselint/diff_report.h"
 #include "clauselint/git_source.h"
 #include "clauselint/output_target.h"
+#include "cli/commands.h"
+#include "cli/lint_steps.h"
 
 namespace clauselint::cli {
 namespace {
@@ -52,7 +52,8 @@ std::vector<FileJob> revision_jobs(const FileJob& planned, Timeline& t, std::vec
   return jobs;
 }
 
-void record(const FileResult& result, const std::vector<std::pair<std::string, std::string>>& rules, TimelineRevision& r) {
+void record(const FileResult& result, const std::vector<std::pair<std::string, std::string>>& rules,
+            TimelineRevision& r) {
   for (const Diagnostic& d : result.diagnostics)
     if (d.severity == Severity::error) {
       r.state = TimelineRevision::State::unreadable;
@@ -75,8 +76,10 @@ bool write_reports(const Options& o, const Timeline& t) {
       return false;
     }
   std::ostringstream out;
-  if (o.format == "json") write_history_json(out, t);
-  else write_history_text(out, t);
+  if (o.format == "json")
+    write_history_json(out, t);
+  else
+    write_history_text(out, t);
   return write_output(o, out.str());
 }
 
@@ -88,7 +91,8 @@ int run_history(const Options& o) {
     return 2;
   }
   for (const auto& [file, option] : {std::pair{o.output, "-o"}, std::pair{o.history_svg, "--svg"}})
-    if (const std::string error = file == "-" ? "" : check_output_target(file, {o.history_path}, option); !error.empty()) {
+    if (const std::string error = file == "-" ? "" : check_output_target(file, {o.history_path}, option);
+        !error.empty()) {
       print_error(error);
       return 2;
     }
@@ -107,7 +111,8 @@ int run_history(const Options& o) {
   }
   Timeline timeline;
   timeline.path = o.history_path;
-  for (auto& g : history.revisions) timeline.revisions.push_back({std::move(g), TimelineRevision::State::linted, {}, {}});
+  for (auto& g : history.revisions)
+    timeline.revisions.push_back({std::move(g), TimelineRevision::State::linted, {}, {}});
   const auto rules = clause_rules(plan.jobs[0]);
   std::vector<std::size_t> linted;
   const auto jobs = revision_jobs(plan.jobs[0], timeline, linted);

@@ -18,9 +18,6 @@
 
 #include <unistd.h>
 
-#include "cli/commands.h"
-#include "cli/lint_steps.h"
-#include "cli/since.h"
 #include "clauselint/baseline.h"
 #include "clauselint/input.h"
 #include "clauselint/output_target.h"
@@ -29,13 +26,12 @@
 #include "clauselint/progress.h"
 #include "clauselint/report.h"
 #include "clauselint/runner.h"
+#include "cli/commands.h"
+#include "cli/lint_steps.h"
+#include "cli/since.h"
 
 namespace clauselint::cli {
 namespace {
-
-
-
-
 
 // --stats: findings per rule, files, time.
 void print_stats(const Report& report, std::chrono::steady_clock::duration elapsed) {
@@ -47,8 +43,8 @@ void print_stats(const Report& report, std::chrono::steady_clock::duration elaps
   fmt::print(std::cerr, "{:<{}}  FINDINGS\n", "RULE", width);
   for (const Rule* r : rules) fmt::print(std::cerr, "{:<{}}  {}\n", r->id, width, per_rule[r->id]);
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count();
-  fmt::print(std::cerr, "{} rules, {} of {} files linted, {} findings, {} ms\n", rules.size(),
-             report.linted, report.files.size(), report.findings.size(), ms);
+  fmt::print(std::cerr, "{} rules, {} of {} files linted, {} findings, {} ms\n", rules.size(), report.linted,
+             report.files.size(), report.findings.size(), ms);
 }
 
 // Findings counted for the summary line and the exit status.
@@ -77,7 +73,9 @@ void print_summary(const Tally& t, std::size_t baselined, const Report& report, 
   if (t.suppressed) parts.push_back(fmt::format("{} suppressed", t.suppressed));
   if (baselined) parts.push_back(fmt::format("{} in the baseline", baselined));
   std::string summary = parts.empty() ? "no findings" : fmt::format("{}", fmt::join(parts, ", "));
-  if (!since.empty()) summary = fmt::format("{} new since {} ({} already there)", parts.empty() ? "no findings" : summary, since, already);
+  if (!since.empty())
+    summary =
+        fmt::format("{} new since {} ({} already there)", parts.empty() ? "no findings" : summary, since, already);
   fmt::print(std::cerr, "clauselint: {} in {}{}\n", summary, plural(report.linted, "file"),
              report.successful ? "" : " (with errors, shown above)");
 }
@@ -88,9 +86,11 @@ void print_all_excluded(std::size_t excluded) {
 }
 
 // `excluded`: the inputs the configuration excluded when it excluded every one, else 0.
-int finish_stream(const Options& o, const Report& report, const Tally& tally, const std::string& to_file, std::size_t excluded) {
+int finish_stream(const Options& o, const Report& report, const Tally& tally, const std::string& to_file,
+                  std::size_t excluded) {
   if (excluded && !o.quiet) print_all_excluded(excluded);
-  if (const std::string error = o.output.empty() ? flush_stdout() : write_file_atomically(o.output, to_file); !error.empty()) {
+  if (const std::string error = o.output.empty() ? flush_stdout() : write_file_atomically(o.output, to_file);
+      !error.empty()) {
     fmt::print(std::cerr, "clauselint: error: {}\n", error);
     return 2;
   }
@@ -98,9 +98,6 @@ int finish_stream(const Options& o, const Report& report, const Tally& tally, co
   if (!report.successful) return 2;
   return tally.failing ? 1 : 0;
 }
-
-
-
 
 // -o and --write-baseline must not overwrite an input; false after saying so.
 bool output_targets_ok(const Options& o) {
@@ -111,8 +108,6 @@ bool output_targets_ok(const Options& o) {
     }
   return true;
 }
-
-
 
 // The report before any file is linted: the rules, and the diagnostics of
 // the inputs and the configuration.
@@ -127,9 +122,7 @@ Report start_report(const Options& o, const CollectedPaths& inputs, const RunPla
   return report;
 }
 
-bool show_progress(const Options& o) {
-  return o.progress == "always" || (o.progress == "auto" && Progress::wanted());
-}
+bool show_progress(const Options& o) { return o.progress == "always" || (o.progress == "auto" && Progress::wanted()); }
 
 // Corpus mode: JSON Lines stream out file by file, and nothing of a file is
 // kept once it is written, so memory stays flat in the number of files.
@@ -246,9 +239,12 @@ LintSummary summarise(const Options& o, const Report& report, LintSummary s,
   if (!o.write_baseline.empty() && !o.quiet)
     fmt::print(std::cerr, "clauselint: wrote {} to the baseline {}\n",
                plural(report.findings.size() - s.tally.suppressed + s.baselined, "finding"), o.write_baseline);
-  if (!report.successful) s.exit_status = 2;
-  else if (!o.write_baseline.empty()) s.exit_status = 0;  // the findings are now the baseline
-  else s.exit_status = s.tally.failing ? 1 : 0;
+  if (!report.successful)
+    s.exit_status = 2;
+  else if (!o.write_baseline.empty())
+    s.exit_status = 0;  // the findings are now the baseline
+  else
+    s.exit_status = s.tally.failing ? 1 : 0;
   return s;
 }
 

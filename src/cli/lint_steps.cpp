@@ -40,13 +40,9 @@ std::string repository_root() {
   return std::filesystem::current_path(ec).string();
 }
 
-std::string plural(std::size_t n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
+std::string plural(std::size_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
-void print_error(const std::string& error) {
-  fmt::print(std::cerr, "clauselint: error: {}\n", error);
-}
+void print_error(const std::string& error) { fmt::print(std::cerr, "clauselint: error: {}\n", error); }
 
 // Prints the diagnostics, without the notes under --quiet.
 void print_shown(const Options& o, const std::vector<Diagnostic>& diagnostics) {

@@ -6,18 +6,18 @@
 #include <string_view>
 #include <vector>
 
-#include "cli/options.h"
 #include "clauselint/diagnostic.h"
 #include "clauselint/input.h"
 #include "clauselint/planner.h"
 #include "clauselint/runner.h"
+#include "cli/options.h"
 
 namespace clauselint::cli {
 
 void print(const std::vector<Diagnostic>& diagnostics);
 // Prints the diagnostics, without the notes under --quiet.
 void print_shown(const Options& o, const std::vector<Diagnostic>& diagnostics);
-void print_error(const std::string& error);  // "clauselint: error: ..." on stderr
+void print_error(const std::string& error);                // "clauselint: error: ..." on stderr
 std::string plural(std::size_t n, std::string_view word);  // "1 file", "2 files"
 
 // True when a finding of severity `s` makes the exit status 1.

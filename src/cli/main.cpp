@@ -18,11 +18,17 @@ int main(int argc, char** argv) {
     std::string_view name;
     int (*run)(const Options&);
   };
-  static constexpr Command commands[] = {
-      {"lint", run_lint}, {"rules", run_rules}, {"explain", run_explain}, {"test", run_test},
-      {"print-config", run_print_config}, {"accuracy", run_accuracy},
-      {"stats", run_stats}, {"diff", run_diff}, {"history", run_history},
-      {"generate", run_generate}, {"lsp", run_lsp}};
+  static constexpr Command commands[] = {{"lint", run_lint},
+                                         {"rules", run_rules},
+                                         {"explain", run_explain},
+                                         {"test", run_test},
+                                         {"print-config", run_print_config},
+                                         {"accuracy", run_accuracy},
+                                         {"stats", run_stats},
+                                         {"diff", run_diff},
+                                         {"history", run_history},
+                                         {"generate", run_generate},
+                                         {"lsp", run_lsp}};
 
   Options options;
   if (const int code = parse_args(argc, argv, options); code >= 0) return code;

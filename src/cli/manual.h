@@ -18,7 +18,7 @@ struct OptionSpec {
 };
 
 struct CommandSpec {
-  std::string name;                  // "rules"
+  std::string name;  // "rules"
   std::string help;
   std::vector<OptionSpec> options;
   std::vector<std::string> arguments;  // positional arguments, as CLI11 names them
@@ -27,12 +27,12 @@ struct CommandSpec {
 
 struct ManualSpec {
   std::string version;
-  std::vector<std::string> usage;    // the synopsis lines (also in --help and the README)
-  std::vector<OptionSpec> options;   // the lint command's options
+  std::vector<std::string> usage;   // the synopsis lines (also in --help and the README)
+  std::vector<OptionSpec> options;  // the lint command's options
   std::vector<CommandSpec> commands;
-  std::string footer;                // exit status
-  std::vector<std::string> packs;    // built-in pack names
-  std::vector<std::string> rule_ids; // every built-in rule id
+  std::string footer;                 // exit status
+  std::vector<std::string> packs;     // built-in pack names
+  std::vector<std::string> rule_ids;  // every built-in rule id
 };
 
 // The synopsis lines: "clauselint [options] PATH...   lint files ...".

@@ -8,10 +8,10 @@
 
 #include <fmt/format.h>
 
-#include "cli/lint_steps.h"
 #include "clauselint/finding_diff.h"
 #include "clauselint/git_source.h"
 #include "clauselint/input.h"
+#include "cli/lint_steps.h"
 
 namespace clauselint::cli {
 namespace {
@@ -64,7 +64,10 @@ bool apply_since(const Options& o, const RunPlan& plan, const RunOptions& run, R
   const GitFile revision = check_revision(o.since);
   if (revision.status == GitFile::Status::unborn) {
     report.diagnostics.push_back(
-        {"", {}, Severity::note, fmt::format("--since {}: the repository has no commits yet: every finding is new", o.since)});
+        {"",
+         {},
+         Severity::note,
+         fmt::format("--since {}: the repository has no commits yet: every finding is new", o.since)});
     return true;
   }
   if (revision.status != GitFile::Status::ok) {
@@ -77,8 +80,11 @@ bool apply_since(const Options& o, const RunPlan& plan, const RunOptions& run, R
   for (const FileJob& job : plan.jobs) {
     const std::string shown = job.path == "-" ? o.stdin_filename : job.path;
     if (shown.empty()) {
-      report.diagnostics.push_back({"<stdin>", {}, Severity::note, "--since: name standard input with --stdin-filename to "
-                                                                   "compare it; every finding is new"});
+      report.diagnostics.push_back({"<stdin>",
+                                    {},
+                                    Severity::note,
+                                    "--since: name standard input with --stdin-filename to "
+                                    "compare it; every finding is new"});
       continue;
     }
     if (auto old = job_at(o.since, job, shown, renames, report.diagnostics)) {

@@ -6,9 +6,9 @@
 
 #include <optional>
 
-#include "cli/options.h"
 #include "clauselint/planner.h"
 #include "clauselint/report.h"
+#include "cli/options.h"
 
 namespace clauselint::cli {
 

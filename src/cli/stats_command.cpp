@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include "cli/commands.h"
 #include "clauselint/input.h"
 #include "clauselint/parse.h"
 #include "clauselint/planner.h"
@@ -16,6 +15,7 @@
 #include "clauselint/progress.h"
 #include "clauselint/report.h"
 #include "clauselint/runner.h"
+#include "cli/commands.h"
 
 namespace clauselint::cli {
 namespace {
@@ -43,7 +43,8 @@ bool write_outputs(const Options& o, Prevalence& prevalence) {
     return false;
   }
   if (o.stats_csv != "-" && o.stats_svg != "-") prevalence.write_text(std::cout);
-  for (const auto& [file, write] : {std::pair{o.stats_csv, &Prevalence::write_csv}, std::pair{o.stats_svg, &Prevalence::write_svg}}) {
+  for (const auto& [file, write] :
+       {std::pair{o.stats_csv, &Prevalence::write_csv}, std::pair{o.stats_svg, &Prevalence::write_svg}}) {
     if (file.empty()) continue;
     if (file == "-") {
       (prevalence.*write)(std::cout);
@@ -86,7 +87,8 @@ int run_stats(const Options& o) {
       found.erase(file);
     }
     if (!found.empty())
-      fmt::print(std::cerr, "clauselint: warning: {} files in {} are not among the paths given (e.g. {}); they are not counted\n",
+      fmt::print(std::cerr,
+                 "clauselint: warning: {} files in {} are not among the paths given (e.g. {}); they are not counted\n",
                  found.size(), o.stats_from, found.begin()->first);
   } else {  // lint the corpus now, keeping one record per policy
     RunPlan plan = plan_run(inputs.files, o.rules, o.config, "<stdin>");

@@ -47,7 +47,8 @@ class ConfigReader {
     if (root["include"]) config_.include = strings(root["include"], "'include'");
     if (root["exclude"]) config_.exclude = strings(root["exclude"], "'exclude'");
     if (const YAML::Node list = root["overrides"]) {
-      if (!list.IsSequence()) error(list.Mark(), "'overrides' must be a list of {files:, packs:, rules:}");
+      if (!list.IsSequence())
+        error(list.Mark(), "'overrides' must be a list of {files:, packs:, rules:}");
       else
         for (const auto& item : list) config_.overrides.push_back(override_of(item));
     }
@@ -71,15 +72,19 @@ class ConfigReader {
     // costs pattern x path length.
     auto take = [&](const YAML::Node& item) {
       if (item.Scalar().size() > kMaxConfigString)
-        error(item.Mark(), fmt::format("an item of {} is {} bytes long; the limit is {}", what, item.Scalar().size(), kMaxConfigString));
-      else out.push_back(item.Scalar());
+        error(item.Mark(), fmt::format("an item of {} is {} bytes long; the limit is {}", what, item.Scalar().size(),
+                                       kMaxConfigString));
+      else
+        out.push_back(item.Scalar());
     };
     if (node.IsScalar()) {
       take(node);
     } else if (node.IsSequence()) {
       for (const auto& item : node) {
-        if (item.IsScalar()) take(item);
-        else error(item.Mark(), fmt::format("every item of {} must be a string", what));
+        if (item.IsScalar())
+          take(item);
+        else
+          error(item.Mark(), fmt::format("every item of {} must be a string", what));
       }
     } else {
       error(node.Mark(), fmt::format("{} must be a list of strings", what));
@@ -105,9 +110,12 @@ class ConfigReader {
       const std::string id = kv.first.Scalar();
       const std::string value = kv.second.IsScalar() ? kv.second.Scalar() : "(not a word)";
       config_.rule_positions.emplace(id, Position{kv.first.Mark().line + 1, kv.first.Mark().column + 1});
-      if (value == "off") out[id] = std::nullopt;
-      else if (const auto s = parse_severity(value)) out[id] = *s;
-      else error(kv.second.Mark(), fmt::format("rule '{}': '{}' must be error, warning, note or off", id, value));
+      if (value == "off")
+        out[id] = std::nullopt;
+      else if (const auto s = parse_severity(value))
+        out[id] = *s;
+      else
+        error(kv.second.Mark(), fmt::format("rule '{}': '{}' must be error, warning, note or off", id, value));
     }
     return out;
   }
@@ -119,8 +127,10 @@ class ConfigReader {
       return o;
     }
     keys(node, {"files", "packs", "rules"}, "an override");
-    if (!node["files"]) error(node.Mark(), "an override needs 'files': the globs it applies to");
-    else o.files = strings(node["files"], "'files'");
+    if (!node["files"])
+      error(node.Mark(), "an override needs 'files': the globs it applies to");
+    else
+      o.files = strings(node["files"], "'files'");
     if (node["packs"]) o.packs = packs(node["packs"]);
     if (node["rules"]) o.rules = rules(node["rules"]);
     return o;
@@ -135,7 +145,10 @@ class ConfigReader {
 std::string relative(const Config& config, const std::string& file) {
   std::error_code ec;
   const fs::path base = config.dir.empty() ? fs::current_path(ec) : fs::path(config.dir);
-  return fs::absolute(file, ec).lexically_normal().lexically_relative(fs::absolute(base, ec).lexically_normal()).generic_string();
+  return fs::absolute(file, ec)
+      .lexically_normal()
+      .lexically_relative(fs::absolute(base, ec).lexically_normal())
+      .generic_string();
 }
 
 bool any_match(const std::vector<std::string>& globs, const std::string& path) {
@@ -147,7 +160,9 @@ bool any_match(const std::vector<std::string>& globs, const std::string& path) {
 std::optional<Config> load_config(const std::string& path, std::vector<Diagnostic>& diagnostics) {
   const BoundedRead read = read_bounded(path, kMaxConfigBytes);
   if (!read.ok) {
-    diagnostics.push_back({path, {}, Severity::error,
+    diagnostics.push_back({path,
+                           {},
+                           Severity::error,
                            read.too_large || read.error != "No such file or directory"
                                ? describe_read_failure(read, "the config file", kMaxConfigBytes)
                                : "cannot read the config file"});
@@ -156,7 +171,8 @@ std::optional<Config> load_config(const std::string& path, std::vector<Diagnosti
   return parse_config(read.bytes, path, diagnostics);
 }
 
-std::optional<Config> parse_config(const std::string& text, const std::string& path, std::vector<Diagnostic>& diagnostics) {
+std::optional<Config> parse_config(const std::string& text, const std::string& path,
+                                   std::vector<Diagnostic>& diagnostics) {
   Config config;
   config.file = path;
   std::error_code ec;
@@ -168,7 +184,8 @@ std::optional<Config> parse_config(const std::string& text, const std::string& p
   try {
     if (!ConfigReader(config, diagnostics).read(YAML::Load(text))) return std::nullopt;
   } catch (const YAML::Exception& e) {
-    diagnostics.push_back({path, {e.mark.line + 1, e.mark.column + 1}, Severity::error, fmt::format("invalid YAML: {}", e.msg)});
+    diagnostics.push_back(
+        {path, {e.mark.line + 1, e.mark.column + 1}, Severity::error, fmt::format("invalid YAML: {}", e.msg)});
     return std::nullopt;
   }
   return config;
@@ -183,11 +200,14 @@ std::string find_config(const std::string& file) {
   return {};
 }
 
-std::vector<std::string> select_packs(const std::vector<std::string>& cli_packs, const std::vector<std::string>& configured) {
+std::vector<std::string> select_packs(const std::vector<std::string>& cli_packs,
+                                      const std::vector<std::string>& configured) {
   std::vector<std::string> replacing, added;
   for (const auto& p : cli_packs) {
-    if (p.starts_with('+')) added.push_back(p.substr(1));
-    else replacing.push_back(p);
+    if (p.starts_with('+'))
+      added.push_back(p.substr(1));
+    else
+      replacing.push_back(p);
   }
   std::vector<std::string> out = replacing.empty() ? configured : replacing;
   if (out.empty() && !added.empty())
@@ -198,7 +218,8 @@ std::vector<std::string> select_packs(const std::vector<std::string>& cli_packs,
   return out;
 }
 
-EffectiveConfig effective_config(const Config& config, const std::string& file, const std::vector<std::string>& cli_packs) {
+EffectiveConfig effective_config(const Config& config, const std::string& file,
+                                 const std::vector<std::string>& cli_packs) {
   EffectiveConfig out;
   out.config_file = config.file;
   out.packs = select_packs(cli_packs, config.packs);
@@ -232,9 +253,10 @@ std::vector<Diagnostic> check_rule_ids(const Config& config, const RuleSet& rule
   std::vector<Diagnostic> out;
   for (const auto& [id, position] : config.rule_positions)
     if (!rules.find_rule(id) && id != invalid_suppression_rule().id)  // clauselint's own rule, in no pack
-      out.push_back({config.file, position, Severity::error,
-                     fmt::format("unknown rule '{}'{} (no pack this config uses defines it): 'clauselint rules' lists them", id,
-                                 rules.suggest_rule(id))});
+      out.push_back(
+          {config.file, position, Severity::error,
+           fmt::format("unknown rule '{}'{} (no pack this config uses defines it): 'clauselint rules' lists them", id,
+                       rules.suggest_rule(id))});
   return out;
 }
 

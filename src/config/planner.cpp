@@ -52,7 +52,7 @@ RunPlan plan_run(const std::vector<std::string>& files, const std::vector<std::s
   RunPlan plan;
   ConfigCache configs(config_file);
   std::map<std::string, RuleSet*> by_packs;  // packs, joined -> rule set (null: failed to load)
-  std::set<std::string> checked;              // configs whose rule ids were checked
+  std::set<std::string> checked;             // configs whose rule ids were checked
   auto rules_for = [&](const std::vector<std::string>& packs) -> RuleSet* {
     const std::string key = fmt::format("{}", fmt::join(packs, "\n"));
     auto it = by_packs.find(key);
@@ -65,7 +65,8 @@ RunPlan plan_run(const std::vector<std::string>& files, const std::vector<std::s
     }
     return it->second;
   };
-  if (!cli_packs.empty()) rules_for(select_packs(cli_packs, {}));  // report a broken --rules pack even when no file is read
+  if (!cli_packs.empty())
+    rules_for(select_packs(cli_packs, {}));  // report a broken --rules pack even when no file is read
   for (const auto& path : files) {
     // Standard input without --stdin-filename has no path: the nearest config
     // still gives its packs and severities, but its include/exclude globs,

@@ -13,7 +13,8 @@ namespace clauselint {
 namespace {
 
 std::size_t utf8_length(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // The source range of a heading line: from its first non-blank character
@@ -54,7 +55,8 @@ void replace_missing(std::string& message, const std::vector<std::string>& names
   for (std::size_t i = 0; i < names.size(); ++i)
     list += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
   if (list.empty()) list = "some elements";
-  for (std::size_t at = message.find("{missing}"); at != std::string::npos; at = message.find("{missing}", at + list.size()))
+  for (std::size_t at = message.find("{missing}"); at != std::string::npos;
+       at = message.find("{missing}", at + list.size()))
     message.replace(at, 9, list);
 }
 
@@ -88,7 +90,8 @@ Finding missing_finding(const Document& doc, const Rule& rule, Evaluator& ev, co
   if (rule.locate && ev.holds(*rule.locate, whole, {})) {
     // Weak wording: point at the sentence that says it.
     const int s = doc.sentence_at(ev.witness.begin);
-    const TextRange at = s >= 0 ? doc.sentences[static_cast<std::size_t>(s)].range : TextRange{ev.witness.begin, ev.witness.end};
+    const TextRange at =
+        s >= 0 ? doc.sentences[static_cast<std::size_t>(s)].range : TextRange{ev.witness.begin, ev.witness.end};
     f.kind = Finding::Kind::match;
     f.range = doc.source_range({ev.witness.begin, ev.witness.end});
     f.evidence = std::string(doc.slice(at));
@@ -114,7 +117,8 @@ void forbid_findings(const Document& doc, const Rule& rule, Evaluator& ev, std::
   };
   if (rule.check.kind == Condition::Kind::term) collect(rule.check);
   for (const auto& child : rule.check.children) collect(child);
-  std::sort(hits.begin(), hits.end(), [](const Match& a, const Match& b) { return a.begin < b.begin || (a.begin == b.begin && a.end > b.end); });
+  std::sort(hits.begin(), hits.end(),
+            [](const Match& a, const Match& b) { return a.begin < b.begin || (a.begin == b.begin && a.end > b.end); });
   std::uint32_t covered = 0;
   for (const Match& m : hits) {
     if (m.begin < covered) continue;
@@ -122,7 +126,8 @@ void forbid_findings(const Document& doc, const Rule& rule, Evaluator& ev, std::
     Finding f = make_finding(doc, rule, Finding::Kind::match);
     f.range = doc.source_range({m.begin, m.end});
     const int s = doc.sentence_at(m.begin);
-    f.evidence = std::string(s >= 0 ? doc.slice(doc.sentences[static_cast<std::size_t>(s)].range) : doc.slice({m.begin, m.end}));
+    f.evidence =
+        std::string(s >= 0 ? doc.slice(doc.sentences[static_cast<std::size_t>(s)].range) : doc.slice({m.begin, m.end}));
     out.push_back(std::move(f));
   }
 }

@@ -33,14 +33,16 @@ std::set<std::string> fired(const std::string& path, const RuleSet& rules, std::
 
 void score(Evaluation& e, const std::string& doc, const std::string& rule, bool expected, bool got) {
   RuleScore& s = e.rules[rule];
-  if (expected && got) ++s.tp;
+  if (expected && got)
+    ++s.tp;
   else if (!expected && got) {
     ++s.fp;
     s.misses.push_back(fmt::format("{}: reported, but labelled ok", doc));
   } else if (expected && !got) {
     ++s.fn;
     s.misses.push_back(fmt::format("{}: labelled fire, but not reported", doc));
-  } else ++s.tn;
+  } else
+    ++s.tn;
 }
 
 // A folder with the seeds' EXPECTED.md table.
@@ -89,18 +91,25 @@ void evaluate_labels(Evaluation& e, const fs::path& labels_file, const RuleSet& 
     for (const auto& item : root[key]) {
       const std::string id = item.as<std::string>("");
       if (!rules.find_rule(id))
-        e.diagnostics.push_back({shown, {item.Mark().line + 1, item.Mark().column + 1}, Severity::error,
+        e.diagnostics.push_back({shown,
+                                 {item.Mark().line + 1, item.Mark().column + 1},
+                                 Severity::error,
                                  fmt::format("unknown rule '{}'", id)});
       else if (!label.emplace(id, std::string(key) == "fire").second)
-        e.diagnostics.push_back({shown, {item.Mark().line + 1, item.Mark().column + 1}, Severity::error,
+        e.diagnostics.push_back({shown,
+                                 {item.Mark().line + 1, item.Mark().column + 1},
+                                 Severity::error,
                                  fmt::format("rule '{}' is labelled twice", id)});
     }
   const bool partial = options.partial || (root["partial"] && root["partial"].as<bool>(false));
   if (!partial)
     for (const Rule& r : rules.rules())
       if (!label.count(r.id))
-        e.diagnostics.push_back({shown, {}, Severity::error,
-                                 fmt::format("rule '{}' has no label: add it to fire: or ok: (or score with --partial)", r.id)});
+        e.diagnostics.push_back(
+            {shown,
+             {},
+             Severity::error,
+             fmt::format("rule '{}' has no label: add it to fire: or ok: (or score with --partial)", r.id)});
   const fs::path policy = labels_file.parent_path() / root["policy"].as<std::string>("");
   for (std::size_t i = 0; i < options.corrections.size(); ++i) {
     const LabelCorrection& c = options.corrections[i];
@@ -116,8 +125,8 @@ void evaluate_labels(Evaluation& e, const fs::path& labels_file, const RuleSet& 
 
 }  // namespace
 
-std::vector<std::string> check_annotations(const Document& doc, const std::vector<Finding>& findings, const RuleSet& rules,
-                                           int& checked) {
+std::vector<std::string> check_annotations(const Document& doc, const std::vector<Finding>& findings,
+                                           const RuleSet& rules, int& checked) {
   struct Expect {
     std::map<int, bool> lines;  // line -> seen
     bool missing = false;
@@ -133,14 +142,17 @@ std::vector<std::string> check_annotations(const Document& doc, const std::vecto
       if (!c.text.starts_with(key)) continue;
       for (const auto& id : split_rule_ids(std::string_view(c.text).substr(key.size()))) {
         if (!rules.find_rule(id)) {
-          failures.push_back(fmt::format("{}:{}: unknown rule '{}'{} in {} (no loaded pack defines it)", path, at.line, id,
-                                         rules.suggest_rule(id), key.substr(0, key.size() - 1)));
+          failures.push_back(fmt::format("{}:{}: unknown rule '{}'{} in {} (no loaded pack defines it)", path, at.line,
+                                         id, rules.suggest_rule(id), key.substr(0, key.size() - 1)));
           continue;
         }
         Expect& x = expects[id];
-        if (key == "expect:") x.lines[doc.source->next_non_blank_line(at.line)] = false;
-        else if (key == "expect-missing:") x.missing = true;
-        else x.ok = true;
+        if (key == "expect:")
+          x.lines[doc.source->next_non_blank_line(at.line)] = false;
+        else if (key == "expect-missing:")
+          x.missing = true;
+        else
+          x.ok = true;
       }
     }
   }
@@ -153,13 +165,15 @@ std::vector<std::string> check_annotations(const Document& doc, const std::vecto
     } else if (const auto line = x.lines.find(f.range.start.line); line != x.lines.end()) {
       line->second = true;
     } else {
-      failures.push_back(fmt::format("{}:{}: unexpected {} finding: {}", path, f.range.start.line, f.rule_id, f.message));
+      failures.push_back(
+          fmt::format("{}:{}: unexpected {} finding: {}", path, f.range.start.line, f.rule_id, f.message));
     }
   }
   for (const auto& [id, x] : expects) {
     for (const auto& [line, seen] : x.lines)
       if (!seen) failures.push_back(fmt::format("{}:{}: expected a {} finding here, got none", path, line, id));
-    if (x.missing && !x.saw_missing) failures.push_back(fmt::format("{}: expected {} to report its clause missing", path, id));
+    if (x.missing && !x.saw_missing)
+      failures.push_back(fmt::format("{}: expected {} to report its clause missing", path, id));
   }
   checked += static_cast<int>(expects.size());
   return failures;
@@ -182,12 +196,14 @@ std::vector<LabelCorrection> read_corrections(const std::string& path, std::vect
   try {
     root = YAML::LoadFile(path);
   } catch (const YAML::Exception& ex) {
-    diagnostics.push_back({path, {ex.mark.line + 1, ex.mark.column + 1}, Severity::error, "cannot read corrections: " + ex.msg});
+    diagnostics.push_back(
+        {path, {ex.mark.line + 1, ex.mark.column + 1}, Severity::error, "cannot read corrections: " + ex.msg});
     return out;
   }
   if (!root.IsSequence()) {
     if (!root.IsNull())
-      diagnostics.push_back({path, {}, Severity::error, "a corrections file is a list of {policy, rule, label, reason}"});
+      diagnostics.push_back(
+          {path, {}, Severity::error, "a corrections file is a list of {policy, rule, label, reason}"});
     return out;
   }
   for (const auto& item : root) {
@@ -198,8 +214,8 @@ std::vector<LabelCorrection> read_corrections(const std::string& path, std::vect
     const bool shaped = item.IsMap() && item["policy"] && item["rule"] && item["label"] && item["reason"];
     const std::string label = shaped ? item["label"].as<std::string>("") : "";
     if (!shaped || (label != "fire" && label != "ok") || item["reason"].as<std::string>("").empty()) {
-      diagnostics.push_back({path, at, Severity::error,
-                             "each correction needs policy:, rule:, label: fire|ok and a one-line reason:"});
+      diagnostics.push_back(
+          {path, at, Severity::error, "each correction needs policy:, rule:, label: fire|ok and a one-line reason:"});
       continue;
     }
     c.policy = item["policy"].as<std::string>("");
@@ -233,7 +249,9 @@ Evaluation evaluate(const std::vector<std::string>& dirs, const RuleSet& rules, 
   }
   for (std::size_t i = 0; i < used.size(); ++i)
     if (!used[i] && rules.find_rule(options.corrections[i].rule))
-      e.diagnostics.push_back({options.corrections[i].file, {options.corrections[i].line, 1}, Severity::warning,
+      e.diagnostics.push_back({options.corrections[i].file,
+                               {options.corrections[i].line, 1},
+                               Severity::warning,
                                fmt::format("correction for {} / {} matched no labelled policy here",
                                            options.corrections[i].policy, options.corrections[i].rule)});
   return e;

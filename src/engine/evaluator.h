@@ -62,7 +62,8 @@ class Evaluator {
       }
       case Condition::Kind::negate: return !holds(c.children.front(), range, *ex);
       case Condition::Kind::front_matter:
-        return c.front_matter == "policy-date" ? !doc_.policy_dates.empty() : doc_.front_matter.count(c.front_matter) > 0;
+        return c.front_matter == "policy-date" ? !doc_.policy_dates.empty()
+                                               : doc_.front_matter.count(c.front_matter) > 0;
       case Condition::Kind::any:
       case Condition::Kind::all:
         if (!c.within) return group_holds(c, range, *ex);
@@ -75,7 +76,8 @@ class Evaluator {
   std::vector<Match> qualifying(int matcher, TextRange range, const Excluded& excluded) {
     std::vector<Match> out;
     const auto& all = matches(matcher);
-    auto it = std::lower_bound(all.begin(), all.end(), range.begin, [](const Match& m, std::uint32_t o) { return m.begin < o; });
+    auto it = std::lower_bound(all.begin(), all.end(), range.begin,
+                               [](const Match& m, std::uint32_t o) { return m.begin < o; });
     for (; it != all.end() && it->begin < range.end; ++it)
       if (it->end <= range.end && !is_excluded(*it, excluded)) out.push_back(*it);
     return out;
@@ -98,7 +100,7 @@ class Evaluator {
 
   TextRange whole() const { return {0, static_cast<std::uint32_t>(doc_.text.size())}; }
 
-  Match witness;  // the last term match that made a condition hold
+  Match witness;             // the last term match that made a condition hold
   int witness_matcher = -1;  // ... and its matcher
 
   // --explain (explain.cpp): where a condition that does not hold came
@@ -128,7 +130,8 @@ class Evaluator {
 
   std::optional<Match> first_match(int matcher, TextRange range, const Excluded& excluded) {
     const auto& all = matches(matcher);
-    auto it = std::lower_bound(all.begin(), all.end(), range.begin, [](const Match& m, std::uint32_t o) { return m.begin < o; });
+    auto it = std::lower_bound(all.begin(), all.end(), range.begin,
+                               [](const Match& m, std::uint32_t o) { return m.begin < o; });
     for (; it != all.end() && it->begin < range.end; ++it)
       if (it->end <= range.end && !is_excluded(*it, excluded)) return *it;
     return std::nullopt;
@@ -155,7 +158,8 @@ class Evaluator {
     if (sets.size() < 2) return true;
     for (const Match& anchor : sets.front()) {
       const bool ok = std::all_of(sets.begin() + 1, sets.end(), [&](const std::vector<Match>& other) {
-        return std::any_of(other.begin(), other.end(), [&](const Match& m) { return words_between(anchor, m) <= c.near; });
+        return std::any_of(other.begin(), other.end(),
+                           [&](const Match& m) { return words_between(anchor, m) <= c.near; });
       });
       if (ok) return true;
     }

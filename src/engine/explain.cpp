@@ -17,15 +17,16 @@ void Evaluator::near_misses(const Condition& c, TextRange range, const Excluded&
       if (!ex->empty())
         for (const Match& m : matches(c.matcher))
           if (m.begin >= range.begin && m.end <= range.end && is_excluded(m, *ex)) {
-            out.push_back({0.9, m.begin, fmt::format("found {} here, but an 'unless' pattern rules this sentence out",
-                                                      describe(c))});
+            out.push_back({0.9, m.begin,
+                           fmt::format("found {} here, but an 'unless' pattern rules this sentence out", describe(c))});
             break;
           }
       return;
     }
     case Condition::Kind::negate:
       if (holds(c.children.front(), range, *ex))
-        out.push_back({0.5, witness.begin, fmt::format("found {} here, which rules the clause out", describe(c.children.front()))});
+        out.push_back({0.5, witness.begin,
+                       fmt::format("found {} here, which rules the clause out", describe(c.children.front()))});
       return;
     case Condition::Kind::front_matter: return;
     case Condition::Kind::any:
@@ -86,8 +87,10 @@ void Evaluator::partial_units(const Condition& c, TextRange range, const Exclude
     }
     return false;
   };
-  if (c.within) for_each_unit(*c.within, range, visit);
-  else visit(range);
+  if (c.within)
+    for_each_unit(*c.within, range, visit);
+  else
+    visit(range);
   if (c.kind == Condition::Kind::all)
     for (const Condition& k : c.children)
       if (!holds(k, range, ex)) near_misses(k, range, ex, out);
@@ -95,7 +98,8 @@ void Evaluator::partial_units(const Condition& c, TextRange range, const Exclude
 
 std::string Evaluator::join(const std::vector<std::string>& parts) {
   std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
   return out;
 }
 

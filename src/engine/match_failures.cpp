@@ -46,27 +46,32 @@ void MatchFailures::finish(const Document& doc, const RuleSet& rules, LintResult
     const Position at = doc.position_of(failure.problem.offset);
     std::string message;
     if (is_builtin(rules, *rule)) {
-      message = fmt::format("rule '{}' could not finish on this file and was skipped for it: its built-in pattern "
-                            "stopped near here ({}; a very long word or token?)",
-                            rule->id, failure.problem.what);
+      message = fmt::format(
+          "rule '{}' could not finish on this file and was skipped for it: its built-in pattern "
+          "stopped near here ({}; a very long word or token?)",
+          rule->id, failure.problem.what);
     } else {
-      message = fmt::format("rule '{}' was skipped for this file: pattern '{}' stopped near here ({}); simplify the "
-                            "pattern (docs/limits.md)",
-                            rule->id, shorten(failure.pattern), failure.problem.what);
+      message = fmt::format(
+          "rule '{}' was skipped for this file: pattern '{}' stopped near here ({}); simplify the "
+          "pattern (docs/limits.md)",
+          rule->id, shorten(failure.pattern), failure.problem.what);
     }
-    result.diagnostics.push_back({doc.source->path(), at, is_builtin(rules, *rule) ? Severity::warning : Severity::error,
-                                  std::move(message)});
+    result.diagnostics.push_back(
+        {doc.source->path(), at, is_builtin(rules, *rule) ? Severity::warning : Severity::error, std::move(message)});
   }
   if (!out_of_time.empty()) {
     const std::size_t shown = std::min<std::size_t>(out_of_time.size(), 5);
     result.diagnostics.push_back(
-        {doc.source->path(), {}, Severity::error,
-         fmt::format("matching took longer than {} ms on this file: {} rule{} skipped for it ({}{}); split the file, or "
-                     "raise CLAUSELINT_MATCH_BUDGET_MS (docs/limits.md)",
-                     MatchBudget::milliseconds() ? MatchBudget::milliseconds() : MatchBudget::from_environment(),
-                     out_of_time.size(), out_of_time.size() == 1 ? " was" : "s were",
-                     fmt::join(out_of_time.begin(), out_of_time.begin() + static_cast<std::ptrdiff_t>(shown), ", "),
-                     out_of_time.size() > shown ? ", ..." : "")});
+        {doc.source->path(),
+         {},
+         Severity::error,
+         fmt::format(
+             "matching took longer than {} ms on this file: {} rule{} skipped for it ({}{}); split the file, or "
+             "raise CLAUSELINT_MATCH_BUDGET_MS (docs/limits.md)",
+             MatchBudget::milliseconds() ? MatchBudget::milliseconds() : MatchBudget::from_environment(),
+             out_of_time.size(), out_of_time.size() == 1 ? " was" : "s were",
+             fmt::join(out_of_time.begin(), out_of_time.begin() + static_cast<std::ptrdiff_t>(shown), ", "),
+             out_of_time.size() > shown ? ", ..." : "")});
   }
 }
 

@@ -42,7 +42,8 @@ FileResult lint_one(const FileJob& job, const RunOptions& options) {
 
 }  // namespace
 
-void lint_files(const std::vector<FileJob>& jobs, const RunOptions& options, const std::function<void(FileResult&&)>& emit) {
+void lint_files(const std::vector<FileJob>& jobs, const RunOptions& options,
+                const std::function<void(FileResult&&)>& emit) {
   const unsigned threads = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(jobs.size())));
   const std::size_t window = std::size_t{4} * threads;  // results that may wait for an earlier one
   std::mutex mutex;

@@ -35,13 +35,17 @@ std::string baseline_json(const std::vector<Finding>& findings, const std::strin
   json list = json::array();
   for (const auto& [file, rule, fingerprint] : entries)
     list.push_back({{"file", file}, {"rule", rule}, {"fingerprint", fingerprint}});
-  return json{{"clauselint-baseline", kBaselineVersion}, {"findings", list}}.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  return json{{"clauselint-baseline", kBaselineVersion}, {"findings", list}}.dump(2, ' ', false,
+                                                                                  json::error_handler_t::replace) +
+         "\n";
 }
 
 std::optional<Baseline> read_baseline(const std::string& path, std::vector<Diagnostic>& diagnostics) {
   const BoundedRead read = read_bounded(path, kMaxBaselineBytes);
   if (!read.ok) {
-    diagnostics.push_back({path, {}, Severity::error,
+    diagnostics.push_back({path,
+                           {},
+                           Severity::error,
                            read.too_large || read.error != "No such file or directory"
                                ? describe_read_failure(read, "the baseline file", kMaxBaselineBytes)
                                : "cannot read the baseline file: write one with --write-baseline"});
@@ -50,29 +54,38 @@ std::optional<Baseline> read_baseline(const std::string& path, std::vector<Diagn
   return parse_baseline(read.bytes, path, diagnostics);
 }
 
-std::optional<Baseline> parse_baseline(const std::string& text, const std::string& path, std::vector<Diagnostic>& diagnostics) {
+std::optional<Baseline> parse_baseline(const std::string& text, const std::string& path,
+                                       std::vector<Diagnostic>& diagnostics) {
   if (json_nested_deeper_than(text, kMaxBaselineDepth)) {
-    diagnostics.push_back({path, {}, Severity::error,
+    diagnostics.push_back({path,
+                           {},
+                           Severity::error,
                            fmt::format("not a clauselint baseline: its JSON is nested more than {} levels deep; "
-                                       "regenerate it with --write-baseline", kMaxBaselineDepth)});
+                                       "regenerate it with --write-baseline",
+                                       kMaxBaselineDepth)});
     return std::nullopt;
   }
   const json doc = json::parse(text, nullptr, false);
   const auto version = doc.is_object() && doc.contains("clauselint-baseline") ? doc["clauselint-baseline"] : json();
-  if (doc.is_discarded() || !doc.is_object() || !version.is_number_integer() || version.get<long long>() != kBaselineVersion ||
-      !doc.contains("findings") || !doc["findings"].is_array()) {
-    diagnostics.push_back({path, {}, Severity::error,
-                           fmt::format("not a clauselint baseline (version {}): regenerate it with --write-baseline", kBaselineVersion)});
+  if (doc.is_discarded() || !doc.is_object() || !version.is_number_integer() ||
+      version.get<long long>() != kBaselineVersion || !doc.contains("findings") || !doc["findings"].is_array()) {
+    diagnostics.push_back(
+        {path,
+         {},
+         Severity::error,
+         fmt::format("not a clauselint baseline (version {}): regenerate it with --write-baseline", kBaselineVersion)});
     return std::nullopt;
   }
   Baseline baseline;
   for (const auto& e : doc["findings"]) {
     if (!e.is_object() || !e.contains("file") || !e.contains("rule") || !e.contains("fingerprint") ||
         !e["file"].is_string() || !e["rule"].is_string() || !e["fingerprint"].is_string()) {
-      diagnostics.push_back({path, {}, Severity::error, "a baseline entry lacks file, rule or fingerprint: regenerate it"});
+      diagnostics.push_back(
+          {path, {}, Severity::error, "a baseline entry lacks file, rule or fingerprint: regenerate it"});
       return std::nullopt;
     }
-    baseline.entries.emplace(e["file"].get<std::string>(), e["rule"].get<std::string>(), e["fingerprint"].get<std::string>());
+    baseline.entries.emplace(e["file"].get<std::string>(), e["rule"].get<std::string>(),
+                             e["fingerprint"].get<std::string>());
   }
   return baseline;
 }

@@ -71,7 +71,8 @@ std::size_t Prevalence::with(const std::string& group, const std::string& rule) 
   return it == with_.end() ? 0 : it->second;
 }
 
-std::map<std::string, std::set<std::string>> read_jsonl_findings(const std::string& path, std::vector<Diagnostic>& diagnostics) {
+std::map<std::string, std::set<std::string>> read_jsonl_findings(const std::string& path,
+                                                                 std::vector<Diagnostic>& diagnostics) {
   std::map<std::string, std::set<std::string>> out;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -84,7 +85,9 @@ std::map<std::string, std::set<std::string>> read_jsonl_findings(const std::stri
     const auto finding = nlohmann::json::parse(line, nullptr, false);
     if (finding.is_discarded() || !finding.is_object() || !finding.contains("rule") || !finding.contains("file") ||
         !finding["rule"].is_string() || !finding["file"].is_string()) {
-      diagnostics.push_back({path, {number, 1}, Severity::error,
+      diagnostics.push_back({path,
+                             {number, 1},
+                             Severity::error,
                              "not a finding of 'clauselint --format jsonl' (an object with \"rule\" and \"file\")"});
       continue;
     }

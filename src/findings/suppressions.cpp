@@ -16,13 +16,13 @@ namespace clauselint {
 namespace {
 
 struct Suppression {
-  std::string kind;                 // disable | enable | disable-next-line | disable-file
+  std::string kind;  // disable | enable | disable-next-line | disable-file
   std::vector<std::string> rules;
   std::string reason;
-  SourceRange at;                   // the comment
-  int first_line = 0;               // lines it covers: [first_line, last_line]
+  SourceRange at;      // the comment
+  int first_line = 0;  // lines it covers: [first_line, last_line]
   int last_line = INT_MAX;
-  std::set<std::string> used;       // rules it silenced at least once
+  std::set<std::string> used;  // rules it silenced at least once
 };
 
 Finding misuse(const Document& doc, const SourceRange& at, std::string message) {
@@ -47,7 +47,8 @@ const Rule& invalid_suppression_rule() {
     r.pack = "clauselint";
     r.title = "Suppression comments are well formed and needed";
     r.severity = Severity::warning;
-    r.message = "a clauselint suppression comment is malformed, gives no reason, names an unknown rule or suppresses nothing";
+    r.message =
+        "a clauselint suppression comment is malformed, gives no reason, names an unknown rule or suppresses nothing";
     r.citations = {"clauselint documentation: docs/suppressions.md"};
     r.help =
         "A suppression must name known rules and give a reason after ` -- `, e.g.\n"
@@ -87,18 +88,23 @@ std::optional<Suppression> parse_suppression(const Document& doc, const RuleSet&
   while (!s.reason.empty() && std::isspace(static_cast<unsigned char>(s.reason.back()))) s.reason.pop_back();
   s.at = at;
   if (s.kind != "disable" && s.kind != "enable" && s.kind != "disable-next-line" && s.kind != "disable-file") {
-    problems.push_back(misuse(doc, at, fmt::format("unknown clauselint comment 'clauselint-{}': expected clauselint-disable, "
-                                                   "-enable, -disable-next-line or -disable-file", s.kind)));
+    problems.push_back(misuse(doc, at,
+                              fmt::format("unknown clauselint comment 'clauselint-{}': expected clauselint-disable, "
+                                          "-enable, -disable-next-line or -disable-file",
+                                          s.kind)));
     return std::nullopt;
   }
   if (s.rules.empty()) {
-    problems.push_back(misuse(doc, at, fmt::format("clauselint-{} names no rule: list the rule ids it applies to", s.kind)));
+    problems.push_back(
+        misuse(doc, at, fmt::format("clauselint-{} names no rule: list the rule ids it applies to", s.kind)));
     return std::nullopt;
   }
   for (const auto& id : s.rules)
     if (!rules.find_rule(id) && id != invalid_suppression_rule().id)
-      problems.push_back(misuse(doc, at, fmt::format("clauselint-{} names unknown rule '{}'{}: 'clauselint rules' lists the rules",
-                                                     s.kind, shorten(id), rules.suggest_rule(id))));
+      problems.push_back(
+          misuse(doc, at,
+                 fmt::format("clauselint-{} names unknown rule '{}'{}: 'clauselint rules' lists the rules", s.kind,
+                             shorten(id), rules.suggest_rule(id))));
   return s;
 }
 
@@ -117,7 +123,8 @@ std::vector<Suppression> read_suppressions(const Document& doc, const RuleSet& r
       for (const auto& id : s.rules) {
         const auto it = open.find(id);
         if (it == open.end()) {
-          problems.push_back(misuse(doc, at, fmt::format("clauselint-enable of '{}' has no clauselint-disable before it", id)));
+          problems.push_back(
+              misuse(doc, at, fmt::format("clauselint-enable of '{}' has no clauselint-disable before it", id)));
           continue;
         }
         list[it->second].last_line = std::min(list[it->second].last_line, at.start.line);
@@ -126,8 +133,9 @@ std::vector<Suppression> read_suppressions(const Document& doc, const RuleSet& r
       continue;
     }
     if (s.reason.empty())
-      problems.push_back(misuse(doc, at, fmt::format("clauselint-{} of '{}' gives no reason: add ' -- <why it does not apply>'",
-                                                     s.kind, fmt::join(s.rules, ","))));
+      problems.push_back(misuse(doc, at,
+                                fmt::format("clauselint-{} of '{}' gives no reason: add ' -- <why it does not apply>'",
+                                            s.kind, fmt::join(s.rules, ","))));
     if (s.kind == "disable-file") {
       s.first_line = 1;
     } else if (s.kind == "disable-next-line") {
@@ -148,7 +156,8 @@ void report_inline_directives(const Document& doc, std::vector<Finding>& problem
        at = doc.text.find("<!-- clauselint-", at + 1)) {
     const auto at32 = static_cast<std::uint32_t>(at);
     const std::uint32_t src = doc.origin[at];
-    const std::string_view before = doc.source->text_between({doc.source->locate(src).line, 1}, doc.source->locate(src));
+    const std::string_view before =
+        doc.source->text_between({doc.source->locate(src).line, 1}, doc.source->locate(src));
     if (std::count(before.begin(), before.end(), '`') % 2 == 1) continue;  // quoted in a code span
     problems.push_back(misuse(doc, doc.source_range({at32, at32 + 4}),
                               "this clauselint comment shares its line with text, so it is read as text, not a "
@@ -173,7 +182,8 @@ void apply_suppressions(const Document& doc, const RuleSet& rules, std::vector<F
   for (const Suppression& s : list)
     for (const auto& id : s.rules)
       if (rules.find_rule(id) && !s.used.count(id))
-        problems.push_back(misuse(doc, s.at, fmt::format("clauselint-{} of '{}' suppresses nothing: remove it", s.kind, id)));
+        problems.push_back(
+            misuse(doc, s.at, fmt::format("clauselint-{} of '{}' suppresses nothing: remove it", s.kind, id)));
   report_inline_directives(doc, problems);
   findings.insert(findings.end(), problems.begin(), problems.end());
 }

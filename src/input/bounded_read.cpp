@@ -106,8 +106,7 @@ BoundedRead read_bounded(const std::string& path, std::size_t limit, int fifo_wa
 }
 
 std::string describe_read_failure(const BoundedRead& r, std::string_view what, std::size_t limit) {
-  if (r.too_large)
-    return fmt::format("{} is too large (more than {}): see docs/limits.md", what, size_text(limit));
+  if (r.too_large) return fmt::format("{} is too large (more than {}): see docs/limits.md", what, size_text(limit));
   return fmt::format("cannot read {}: {}", what, r.error);
 }
 

@@ -1,6 +1,6 @@
 #include <algorithm>
-#include <functional>
 #include <filesystem>
+#include <functional>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -13,7 +13,8 @@ namespace clauselint {
 
 bool is_policy_extension(const std::string& path) {
   std::string ext = fs::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext == ".md" || ext == ".markdown" || ext == ".txt" || ext == ".html" || ext == ".htm";
 }
 
@@ -49,10 +50,13 @@ void walk(const fs::path& root, std::vector<std::string>& found, std::vector<Dia
         if (!skipped_directory(it->path())) subdirs.push_back(it->path());
         continue;
       }
-      if (is_policy_extension(it->path().string()) && it->is_regular_file(entry_ec)) found.push_back(it->path().string());
+      if (is_policy_extension(it->path().string()) && it->is_regular_file(entry_ec))
+        found.push_back(it->path().string());
     }
     if (ec)
-      diagnostics.push_back({dir.string(), {}, Severity::error,
+      diagnostics.push_back({dir.string(),
+                             {},
+                             Severity::error,
                              fmt::format("cannot read directory: {}; its policies were not linted", ec.message())});
     // Depth first, in name order (the files are sorted at the end anyway).
     std::sort(subdirs.begin(), subdirs.end(), std::greater<>());
@@ -68,8 +72,8 @@ CollectedPaths collect_paths(const std::vector<std::string>& paths) {
   for (const auto& path : paths) {
     if (path == "-") {
       if (stdin_named) {  // two threads would read it at once
-        out.diagnostics.push_back({"-", {}, Severity::error,
-                                   "standard input ('-') is named more than once: it can be read only once"});
+        out.diagnostics.push_back(
+            {"-", {}, Severity::error, "standard input ('-') is named more than once: it can be read only once"});
         continue;
       }
       stdin_named = true;
@@ -90,8 +94,11 @@ CollectedPaths collect_paths(const std::vector<std::string>& paths) {
     const std::size_t before = out.diagnostics.size();
     walk(path, found, out.diagnostics);
     if (found.empty() && out.diagnostics.size() == before)
-      out.diagnostics.push_back({path, {}, Severity::error,
-                                 "directory holds no policy files (.md, .markdown, .txt, .html, .htm): name the files to lint"});
+      out.diagnostics.push_back(
+          {path,
+           {},
+           Severity::error,
+           "directory holds no policy files (.md, .markdown, .txt, .html, .htm): name the files to lint"});
     std::sort(found.begin(), found.end());
     out.files.insert(out.files.end(), found.begin(), found.end());
   }

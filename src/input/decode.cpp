@@ -70,8 +70,9 @@ std::string without_bom_or_utf16(std::string bytes, std::string& encoding_note) 
   } else if (const int utf16 = bytes.find('\0') == std::string::npos ? 0 : bomless_utf16(bytes); utf16 != 0) {
     bool had_errors = false;
     text = from_utf16(bytes, utf16 == 2, had_errors);
-    encoding_note = fmt::format("read as UTF-16{} (it has no byte-order mark){}: save the file as UTF-8",
-                                utf16 == 2 ? "BE" : "LE", had_errors ? ", invalid UTF-16 was replaced with U+FFFD" : "");
+    encoding_note =
+        fmt::format("read as UTF-16{} (it has no byte-order mark){}: save the file as UTF-8", utf16 == 2 ? "BE" : "LE",
+                    had_errors ? ", invalid UTF-16 was replaced with U+FFFD" : "");
   } else {
     text = std::move(bytes);
   }
@@ -87,14 +88,16 @@ LoadedSource decode_source(std::string path, std::string bytes) {
     return result;
   };
   if (bytes.size() > kMaxInputBytes)
-    return reject(fmt::format("file is too large ({} bytes; the limit is {} MiB): split it, or lint the policy text alone",
-                              bytes.size(), kMaxInputBytes / (1024 * 1024)));
+    return reject(
+        fmt::format("file is too large ({} bytes; the limit is {} MiB): split it, or lint the policy text alone",
+                    bytes.size(), kMaxInputBytes / (1024 * 1024)));
 
   std::string encoding_note;
   std::string text = without_bom_or_utf16(std::move(bytes), encoding_note);
 
   if (text.find('\0') != std::string::npos)
-    return reject("file looks binary (it contains NUL bytes), not a policy: lint the Markdown, text or HTML source instead");
+    return reject(
+        "file looks binary (it contains NUL bytes), not a policy: lint the Markdown, text or HTML source instead");
 
   // Repair invalid UTF-8: each bad byte becomes U+FFFD; report the first.
   std::size_t first_bad = std::string::npos;
@@ -127,10 +130,9 @@ LoadedSource decode_source(std::string path, std::string bytes) {
 
   result.source = std::make_shared<const SourceFile>(path, std::move(text));
   if (first_bad != std::string::npos)
-    result.diagnostics.push_back(
-        {path, bad_position, Severity::note,
-         fmt::format("invalid UTF-8 ({} byte{}) replaced with U+FFFD; save the file as UTF-8", bad_count,
-                     bad_count == 1 ? "" : "s")});
+    result.diagnostics.push_back({path, bad_position, Severity::note,
+                                  fmt::format("invalid UTF-8 ({} byte{}) replaced with U+FFFD; save the file as UTF-8",
+                                              bad_count, bad_count == 1 ? "" : "s")});
   if (!encoding_note.empty()) result.diagnostics.push_back({path, {}, Severity::note, encoding_note});
   return result;
 }

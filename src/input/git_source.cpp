@@ -29,11 +29,13 @@ GitFile failure(GitFile::Status status, std::string message) {
 GitFile resolve_commit(const std::string& rev) {
   const GitRun top = run_git({"rev-parse", "--show-toplevel"});
   if (top.status < 0)
-    return failure(GitFile::Status::no_git, "git is not installed or not on PATH: install git (apt-get install git) to read REV:path");
+    return failure(GitFile::Status::no_git,
+                   "git is not installed or not on PATH: install git (apt-get install git) to read REV:path");
   if (top.status != 0)
-    return failure(GitFile::Status::not_a_repository,
-                   fmt::format("{} is not inside a git repository: run clauselint in the repository, or compare two files",
-                               fs::current_path().string()));
+    return failure(
+        GitFile::Status::not_a_repository,
+        fmt::format("{} is not inside a git repository: run clauselint in the repository, or compare two files",
+                    fs::current_path().string()));
   if (!rev.empty() && rev[0] != '-') {
     const GitRun commit = run_git({"rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"});
     if (commit.status == 0) {
@@ -69,19 +71,22 @@ GitFile read_git_file(const std::string& rev, const std::string& path) {
   const std::string object = commit.bytes + ":" + path;
   const GitRun type = run_git({"cat-file", "-t", object});
   if (type.status != 0)
-    return failure(GitFile::Status::absent,
-                   fmt::format("'{}' did not exist at {}: check the name ('git ls-tree -r --name-only {}' lists the files "
-                               "there; the path is from the top of the repository, ./path from the current folder)",
-                               path, rev, rev));
+    return failure(
+        GitFile::Status::absent,
+        fmt::format("'{}' did not exist at {}: check the name ('git ls-tree -r --name-only {}' lists the files "
+                    "there; the path is from the top of the repository, ./path from the current folder)",
+                    path, rev, rev));
   if (trimmed(type.out) != "blob")
-    return failure(GitFile::Status::directory, fmt::format("'{}' is a {} at {}, not a file: name a policy file", path,
-                                                           trimmed(type.out) == "tree" ? "folder" : trimmed(type.out), rev));
+    return failure(GitFile::Status::directory,
+                   fmt::format("'{}' is a {} at {}, not a file: name a policy file", path,
+                               trimmed(type.out) == "tree" ? "folder" : trimmed(type.out), rev));
   GitRun blob = run_git({"cat-file", "blob", object});
   if (blob.status != 0)
     return failure(GitFile::Status::absent, fmt::format("cannot read '{}' at {}: {}", path, rev, trimmed(blob.err)));
   if (blob.out.substr(0, 8000).find('\0') != std::string::npos)  // git's own test for binary content
     return failure(GitFile::Status::binary,
-                   fmt::format("'{}' is a binary file at {} (git shows 'Binary files differ'): compare a text revision", path, rev));
+                   fmt::format("'{}' is a binary file at {} (git shows 'Binary files differ'): compare a text revision",
+                               path, rev));
   GitFile file;
   file.bytes = std::move(blob.out);
   return file;
@@ -116,7 +121,8 @@ std::vector<std::vector<std::string>> name_status(const std::vector<std::string>
     const bool two_paths = !fields[i].empty() && (fields[i][0] == 'R' || fields[i][0] == 'C');
     const std::size_t n = two_paths ? 3 : 2;
     if (i + n > fields.size()) break;
-    records.emplace_back(fields.begin() + static_cast<std::ptrdiff_t>(i), fields.begin() + static_cast<std::ptrdiff_t>(i + n));
+    records.emplace_back(fields.begin() + static_cast<std::ptrdiff_t>(i),
+                         fields.begin() + static_cast<std::ptrdiff_t>(i + n));
     i += n;
   }
   return records;
@@ -135,8 +141,10 @@ std::vector<std::string> changed_since(const std::string& rev, std::vector<std::
   std::vector<std::string> changed;
   for (const auto& r :
        name_status({"diff", "--find-renames", "--name-status", "-z", "--relative", "--end-of-options", rev, "--"})) {
-    if (r[0][0] == 'D') deleted.push_back(r[1]);
-    else changed.push_back(r.back());
+    if (r[0][0] == 'D')
+      deleted.push_back(r[1]);
+    else
+      changed.push_back(r.back());
   }
   return changed;
 }

@@ -12,8 +12,9 @@ LoadedSource read_source(const std::string& path, const std::string& display_nam
     LoadedSource failed;
     const std::string message =
         read.too_large
-            ? fmt::format("file is too large (more than {} MiB): split it, or lint the policy text alone (docs/limits.md)",
-                          kMaxInputBytes / (1024 * 1024))
+            ? fmt::format(
+                  "file is too large (more than {} MiB): split it, or lint the policy text alone (docs/limits.md)",
+                  kMaxInputBytes / (1024 * 1024))
             : fmt::format("cannot read {}: {}", path == "-" ? "standard input" : "file", read.error);
     failed.diagnostics.push_back({display_name, {}, Severity::error, message});
     return failed;

@@ -105,20 +105,22 @@ json code_actions(const OpenDocument& doc, LspRange range, const RuleSet* rules,
                              diagnostic, true));
       // A missing clause that does not apply: for the whole file, stated
       // where the clause would go.
-      out.push_back(action(fmt::format("Suppress {} in this file (give the reason)", f.rule_id), doc,
-                           json::array({insert_after(doc, last,
-                                                     fmt::format("<!-- clauselint-disable-file {} -- {} -->", f.rule_id, kReason), e)}),
-                           diagnostic, false));
+      out.push_back(
+          action(fmt::format("Suppress {} in this file (give the reason)", f.rule_id), doc,
+                 json::array({insert_after(
+                     doc, last, fmt::format("<!-- clauselint-disable-file {} -- {} -->", f.rule_id, kReason), e)}),
+                 diagnostic, false));
     } else if (f.range.start.line - 1 == first) {
       out.push_back(action(fmt::format("Suppress {} on this line (give the reason)", f.rule_id), doc,
                            json::array({edit({first, 0}, fmt::format("<!-- clauselint-disable-next-line {} -- {} -->\n",
                                                                      f.rule_id, kReason))}),
                            diagnostic, false));
     } else {  // inside a wrapped paragraph: around the whole block
-      out.push_back(action(fmt::format("Suppress {} in this paragraph (give the reason)", f.rule_id), doc,
-                           json::array({edit({first, 0}, fmt::format("<!-- clauselint-disable {} -- {} -->\n", f.rule_id, kReason)),
-                                        enable_after(doc, last, f.rule_id, e)}),
-                           diagnostic, false));
+      out.push_back(action(
+          fmt::format("Suppress {} in this paragraph (give the reason)", f.rule_id), doc,
+          json::array({edit({first, 0}, fmt::format("<!-- clauselint-disable {} -- {} -->\n", f.rule_id, kReason)),
+                       enable_after(doc, last, f.rule_id, e)}),
+          diagnostic, false));
     }
   }
   return out;

@@ -83,7 +83,8 @@ LspRange finding_range(const OpenDocument& doc, const Finding& f, Encoding e) {
   return r;
 }
 
-json document_diagnostics(const OpenDocument& doc, const std::vector<Diagnostic>& problems, const LintSetup& setup, Encoding e) {
+json document_diagnostics(const OpenDocument& doc, const std::vector<Diagnostic>& problems, const LintSetup& setup,
+                          Encoding e) {
   json out = json::array();
   for (const Diagnostic& d : problems) {
     LspPosition at{std::max(d.position.line - 1, 0), 0};
@@ -91,9 +92,12 @@ json document_diagnostics(const OpenDocument& doc, const std::vector<Diagnostic>
     out.push_back(problem_json(d, at));
   }
   if (!setup.rules && !setup.config_file.empty())
-    out.push_back(problem_json({"", {}, Severity::error,
+    out.push_back(problem_json({"",
+                                {},
+                                Severity::error,
                                 fmt::format("clauselint cannot lint this file: its configuration {} or a pack it names "
-                                            "does not load (see the problems reported there)", setup.config_file)},
+                                            "does not load (see the problems reported there)",
+                                            setup.config_file)},
                                {0, 0}));
   for (const Finding& f : doc.lint.findings) {
     json d = {{"range", to_json(finding_range(doc, f, e))},

@@ -66,7 +66,8 @@ std::string uri_from_path(const std::string& path) {
 }
 
 std::optional<InputFormat> policy_format(std::string_view language, const std::string& path) {
-  if (language == "markdown" || language == "plaintext" || language == "text" || language == "mdx") return InputFormat::markdown;
+  if (language == "markdown" || language == "plaintext" || language == "text" || language == "mdx")
+    return InputFormat::markdown;
   if (language == "html") return InputFormat::html;
   if (!path.empty() && is_policy_extension(path)) return input_format_for(path);
   return std::nullopt;

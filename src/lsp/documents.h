@@ -20,14 +20,14 @@ namespace clauselint::lsp {
 struct LintState {
   std::shared_ptr<const SourceFile> source;  // null when the text was rejected (too large, binary)
   std::optional<Document> model;
-  std::vector<Finding> findings;             // unsuppressed, with the config's severities
-  bool bom = false;                          // a BOM was stripped: line 1 is shifted by one unit
+  std::vector<Finding> findings;  // unsuppressed, with the config's severities
+  bool bom = false;               // a BOM was stripped: line 1 is shifted by one unit
 };
 
 struct OpenDocument {
   std::string uri;
-  std::string path;        // the local file it names ("" for untitled: and other schemes)
-  std::string language;    // languageId
+  std::string path;      // the local file it names ("" for untitled: and other schemes)
+  std::string language;  // languageId
   InputFormat format = InputFormat::markdown;
   int version = 0;
   std::string text;

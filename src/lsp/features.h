@@ -22,7 +22,8 @@ using json = nlohmann::json;
 std::vector<Diagnostic> lint(OpenDocument& doc, const LintSetup& setup);
 
 // The LSP Diagnostic[] for the last lint of `doc`.
-json document_diagnostics(const OpenDocument& doc, const std::vector<Diagnostic>& problems, const LintSetup& setup, Encoding e);
+json document_diagnostics(const OpenDocument& doc, const std::vector<Diagnostic>& problems, const LintSetup& setup,
+                          Encoding e);
 
 // The LSP Diagnostic[] for problems in a config or pack file at `path`.
 json file_diagnostics(const std::string& path, const std::vector<Diagnostic>& problems, Encoding e);

@@ -57,11 +57,13 @@ json hover(const OpenDocument& doc, LspPosition at, const RuleSet* rules, Encodi
     shown.push_back(f.rule_id);
     if (!range) range = r;
     // As `clauselint explain RULE` prints it.
-    std::string text = fmt::format("**{}** `[{}]`\n\n{}\n\nSeverity: {} · Precision: {} · Pack: {}\n\nCitation: {}\n\n{}",
-                                   rule->title, rule->id, f.message, to_string(f.severity), to_string(rule->precision),
-                                   rule->pack, fmt::join(rule->citations, "; "), strip(rule->help));
+    std::string text =
+        fmt::format("**{}** `[{}]`\n\n{}\n\nSeverity: {} · Precision: {} · Pack: {}\n\nCitation: {}\n\n{}", rule->title,
+                    rule->id, f.message, to_string(f.severity), to_string(rule->precision), rule->pack,
+                    fmt::join(rule->citations, "; "), strip(rule->help));
     if (f.kind == Finding::Kind::missing) {
-      if (const std::string sample = sample_clause(*rule); !sample.empty() && rule->help.find("Sample clause:") == std::string::npos)
+      if (const std::string sample = sample_clause(*rule);
+          !sample.empty() && rule->help.find("Sample clause:") == std::string::npos)
         text += fmt::format("\n\nSample clause:\n\n> {}", sample);
     }
     text += fmt::format("\n\n[{} documentation]({})", rule->id, rule_docs_url(rule->id));

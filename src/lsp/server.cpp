@@ -32,8 +32,9 @@ struct BadParams {
 const json& member(const json& object, const char* key, json::value_t type, const char* what) {
   if (!object.is_object()) throw BadParams{fmt::format("{} must be an object", what)};
   const auto it = object.find(key);
-  const bool ok = it != object.end() && (it->type() == type || (type == json::value_t::number_integer &&
-                                                                it->type() == json::value_t::number_unsigned));
+  const bool ok =
+      it != object.end() &&
+      (it->type() == type || (type == json::value_t::number_integer && it->type() == json::value_t::number_unsigned));
   if (!ok) throw BadParams{fmt::format("{}.{} is missing or has the wrong type", what, key)};
   return *it;
 }
@@ -45,7 +46,9 @@ int integer(const json& object, const char* key, const char* what) {
   return static_cast<int>(n);
 }
 
-LspPosition position_param(const json& p, const char* what) { return {integer(p, "line", what), integer(p, "character", what)}; }
+LspPosition position_param(const json& p, const char* what) {
+  return {integer(p, "line", what), integer(p, "character", what)};
+}
 
 LspRange range_param(const json& r, const char* what) {
   return {position_param(member(r, "start", json::value_t::object, what), what),
@@ -76,7 +79,9 @@ struct LspServer::Impl {
   void notify(const char* method, json params) {
     write({{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}});
   }
-  void log(int type, const std::string& message) { notify("window/logMessage", {{"type", type}, {"message", message}}); }
+  void log(int type, const std::string& message) {
+    notify("window/logMessage", {{"type", type}, {"message", message}});
+  }
 
   void handle(std::string_view body);
   void dispatch(const std::string& method, const json& params, const json* id);
@@ -102,8 +107,9 @@ void LspServer::Impl::handle(std::string_view body) {
     return;
   }
   if (!message.is_object()) {
-    error(nullptr, kInvalidRequest, message.is_array() ? "batches are not supported by the Language Server Protocol"
-                                                       : "a JSON-RPC message must be an object");
+    error(nullptr, kInvalidRequest,
+          message.is_array() ? "batches are not supported by the Language Server Protocol"
+                             : "a JSON-RPC message must be an object");
     return;
   }
   const auto id_it = message.find("id");
@@ -133,11 +139,15 @@ void LspServer::Impl::handle(std::string_view body) {
   try {
     dispatch(method, params, has_id ? &id : nullptr);
   } catch (const BadParams& e) {
-    if (has_id) error(id, kInvalidParams, fmt::format("invalid params for {}: {}", method, e.what));
-    else log(1, fmt::format("clauselint: ignored {}: {}", method, e.what));
+    if (has_id)
+      error(id, kInvalidParams, fmt::format("invalid params for {}: {}", method, e.what));
+    else
+      log(1, fmt::format("clauselint: ignored {}: {}", method, e.what));
   } catch (const std::exception& e) {
-    if (has_id) error(id, kInternalError, fmt::format("{} failed: {}", method, e.what()));
-    else log(1, fmt::format("clauselint: {} failed: {}", method, e.what()));
+    if (has_id)
+      error(id, kInternalError, fmt::format("{} failed: {}", method, e.what()));
+    else
+      log(1, fmt::format("clauselint: {} failed: {}", method, e.what()));
   }
 }
 
@@ -159,8 +169,10 @@ void LspServer::Impl::dispatch(const std::string& method, const json& params, co
     if (id) error(*id, kInvalidRequest, fmt::format("'{}' after 'shutdown': only 'exit' is expected", method));
     return;
   }
-  if (id) request(method, params, *id);
-  else notification(method, params);
+  if (id)
+    request(method, params, *id);
+  else
+    notification(method, params);
 }
 
 void LspServer::Impl::request(const std::string& method, const json& params, const json& id) {
@@ -171,7 +183,8 @@ void LspServer::Impl::request(const std::string& method, const json& params, con
     respond(id, nullptr);
   } else if (method == "textDocument/hover") {
     OpenDocument& doc = document(params, "params");
-    const LspPosition at = position_param(member(params, "position", json::value_t::object, "params"), "params.position");
+    const LspPosition at =
+        position_param(member(params, "position", json::value_t::object, "params"), "params.position");
     respond(id, hover(doc, at, workspace.setup_for(doc.path).rules, encoding));
   } else if (method == "textDocument/codeAction") {
     OpenDocument& doc = document(params, "params");
@@ -190,8 +203,8 @@ void LspServer::Impl::notification(const std::string& method, const json& params
   } else if (method == "textDocument/didChange") {
     did_change(params);
   } else if (method == "textDocument/didClose") {
-    const std::string& uri = string_param(member(params, "textDocument", json::value_t::object, "params"), "uri",
-                                          "params.textDocument");
+    const std::string& uri =
+        string_param(member(params, "textDocument", json::value_t::object, "params"), "uri", "params.textDocument");
     if (documents.erase(uri)) notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}});
   } else if (method == "workspace/didChangeWatchedFiles") {
     workspace.invalidate();
@@ -202,10 +215,13 @@ void LspServer::Impl::notification(const std::string& method, const json& params
 
 void LspServer::Impl::register_watchers() {
   json watchers = json::array({{{"globPattern", "**/.clauselint.yaml"}}, {{"globPattern", "**/*.{yaml,yml}"}}});
-  write({{"jsonrpc", "2.0"}, {"id", "clauselint/watch-config"}, {"method", "client/registerCapability"},
-         {"params", {{"registrations", json::array({{{"id", "clauselint/watch-config"},
-                                                      {"method", "workspace/didChangeWatchedFiles"},
-                                                      {"registerOptions", {{"watchers", watchers}}}}})}}}});
+  write({{"jsonrpc", "2.0"},
+         {"id", "clauselint/watch-config"},
+         {"method", "client/registerCapability"},
+         {"params",
+          {{"registrations", json::array({{{"id", "clauselint/watch-config"},
+                                           {"method", "workspace/didChangeWatchedFiles"},
+                                           {"registerOptions", {{"watchers", watchers}}}}})}}}});
 }
 
 void LspServer::Impl::did_open(const json& params) {
@@ -229,7 +245,8 @@ void LspServer::Impl::did_change(const json& params) {
   // a large document would keep the server busy for hours (docs/limits.md).
   if (static_cast<double>(changes.size()) * static_cast<double>(doc.text.size() + 1024) > kMaxChangeWork) {
     log(1, fmt::format("clauselint: {} changes to a {}-byte document in one message are too many: ignored; "
-                       "reopen the document", changes.size(), doc.text.size()));
+                       "reopen the document",
+                       changes.size(), doc.text.size()));
     return;
   }
   for (const json& change : changes) {
@@ -249,8 +266,8 @@ void LspServer::Impl::did_change(const json& params) {
 }
 
 OpenDocument& LspServer::Impl::document(const json& params, const char* what) {
-  const std::string& uri = string_param(member(params, "textDocument", json::value_t::object, what), "uri",
-                                        "params.textDocument");
+  const std::string& uri =
+      string_param(member(params, "textDocument", json::value_t::object, what), "uri", "params.textDocument");
   const auto it = documents.find(uri);
   if (it == documents.end()) throw BadParams{fmt::format("the document {} is not open", uri.substr(0, 200))};
   return it->second;
@@ -264,11 +281,13 @@ json LspServer::Impl::initialize(const json& params) {
   if (general.is_object() && general.contains("positionEncodings") && general["positionEncodings"].is_array())
     for (const json& e : general["positionEncodings"])
       if (e == "utf-8") encoding = Encoding::utf8;
-  const json workspace_caps = capabilities.is_object() ? capabilities.value("workspace", json::object()) : json::object();
+  const json workspace_caps =
+      capabilities.is_object() ? capabilities.value("workspace", json::object()) : json::object();
   watch_registration = false;
   if (workspace_caps.is_object() && workspace_caps.contains("didChangeWatchedFiles")) {
     const json& watched = workspace_caps["didChangeWatchedFiles"];
-    watch_registration = watched.is_object() && watched.contains("dynamicRegistration") && watched["dynamicRegistration"] == true;
+    watch_registration =
+        watched.is_object() && watched.contains("dynamicRegistration") && watched["dynamicRegistration"] == true;
   }
   return {{"capabilities",
            {{"positionEncoding", encoding == Encoding::utf8 ? "utf-8" : "utf-16"},
@@ -285,7 +304,8 @@ void LspServer::Impl::publish(OpenDocument& doc) {
   params["version"] = doc.version;
   notify("textDocument/publishDiagnostics", std::move(params));
   for (const auto& [file, list] : workspace.take_problem_changes())
-    notify("textDocument/publishDiagnostics", {{"uri", uri_from_path(file)}, {"diagnostics", file_diagnostics(file, list, encoding)}});
+    notify("textDocument/publishDiagnostics",
+           {{"uri", uri_from_path(file)}, {"diagnostics", file_diagnostics(file, list, encoding)}});
 }
 
 void LspServer::Impl::relint_all() {

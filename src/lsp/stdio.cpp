@@ -33,8 +33,10 @@ int run_stdio(int in_fd, int out_fd) {
     if (n <= 0) return 1;  // the client went away without `exit`
     reader.feed(std::string_view(chunk.data(), static_cast<std::size_t>(n)));
     while (auto frame = reader.next()) {
-      if (frame->ok) server.handle(frame->text);
-      else server.framing_error(frame->text);
+      if (frame->ok)
+        server.handle(frame->text);
+      else
+        server.framing_error(frame->text);
       if (const auto code = server.exit_code()) return *code;
     }
     if (!output_ok) return 1;  // the client closed its end

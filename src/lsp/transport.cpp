@@ -60,9 +60,7 @@ std::variant<std::size_t, std::string> content_length(std::string_view headers) 
 
 }  // namespace
 
-std::string frame(std::string_view body) {
-  return fmt::format("Content-Length: {}\r\n\r\n{}", body.size(), body);
-}
+std::string frame(std::string_view body) { return fmt::format("Content-Length: {}\r\n\r\n{}", body.size(), body); }
 
 void FrameReader::feed(std::string_view bytes) {
   if (start_ > 0 && start_ >= buffer_.size() / 2) {  // compact: amortised O(n)
@@ -101,7 +99,8 @@ std::optional<FrameReader::Frame> FrameReader::next() {
     if (held.size() > kMaxHeaderBytes) {
       start_ += 1;  // skip what cannot be a header and look for the next one
       resyncing_ = true;
-      return Frame{false, fmt::format("message header longer than {} bytes without an empty line ending it", kMaxHeaderBytes)};
+      return Frame{false,
+                   fmt::format("message header longer than {} bytes without an empty line ending it", kMaxHeaderBytes)};
     }
     return std::nullopt;
   }

@@ -21,8 +21,8 @@ namespace clauselint::lsp {
 struct LintSetup {
   const RuleSet* rules = nullptr;  // null: the config or a pack does not load
   RuleSettings severities;
-  bool excluded = false;           // the config's include/exclude leave the file out
-  std::string config_file;         // "" for the defaults
+  bool excluded = false;    // the config's include/exclude leave the file out
+  std::string config_file;  // "" for the defaults
 };
 
 class Workspace {
@@ -43,7 +43,7 @@ class Workspace {
     friend bool operator==(const Stamp&, const Stamp&) = default;
   };
   struct Entry {
-    std::vector<Stamp> stamps;                 // the config and its pack files
+    std::vector<Stamp> stamps;  // the config and its pack files
     std::optional<Config> config;
     std::map<std::string, std::unique_ptr<RuleSet>> rule_sets;  // by packs (null: failed)
     std::vector<Diagnostic> problems;
@@ -53,8 +53,8 @@ class Workspace {
   static Stamp stamp(const std::string& path);
   void collect_problems();
 
-  std::map<std::string, Entry> entries_;       // by config file ("" : none)
-  std::set<std::string> published_;             // files with problems last published
+  std::map<std::string, Entry> entries_;  // by config file ("" : none)
+  std::set<std::string> published_;       // files with problems last published
 };
 
 }  // namespace clauselint::lsp

@@ -17,7 +17,8 @@ SourceRange Document::source_range(TextRange r) const {
   if (const auto it = source_lengths.find(last); it != source_lengths.end()) {
     length = it->second;
   } else {
-    const auto lead = static_cast<unsigned char>(source->text()[std::min<std::size_t>(last, source->text().size() - 1)]);
+    const auto lead =
+        static_cast<unsigned char>(source->text()[std::min<std::size_t>(last, source->text().size() - 1)]);
     length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
   }
   return {position_of(r.begin), source->locate(last + length)};

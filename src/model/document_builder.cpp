@@ -32,8 +32,7 @@ void DocumentBuilder::add_block(BlockKind kind, int level, bool quoted, bool str
   const TextRange range = text.end_block();
   if (range.begin == range.end) return;
   const std::string_view body = std::string_view(text.text()).substr(range.begin, range.end - range.begin);
-  if (kind == BlockKind::paragraph && !quoted &&
-      (strong_only ? heading_shaped(body) : looks_like_caps_heading(body))) {
+  if (kind == BlockKind::paragraph && !quoted && (strong_only ? heading_shaped(body) : looks_like_caps_heading(body))) {
     kind = BlockKind::heading;
     level = 7;
   }
@@ -73,7 +72,8 @@ static void collect_comments(Document& doc, const std::vector<std::pair<std::uin
       std::string_view body = std::string_view(src).substr(at + 4, close - at - 4);
       while (!body.empty() && std::isspace(static_cast<unsigned char>(body.front()))) body.remove_prefix(1);
       while (!body.empty() && std::isspace(static_cast<unsigned char>(body.back()))) body.remove_suffix(1);
-      doc.comments.push_back({std::string(body), static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(close + 3)});
+      doc.comments.push_back(
+          {std::string(body), static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(close + 3)});
       at = src.find("<!--", close + 3);
     }
   }

@@ -18,7 +18,7 @@ std::string decode_entity(std::string_view entity) {
     const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value, hex ? 16 : 10);
     if (ec != std::errc() || ptr != digits.data() + digits.size()) return std::string(entity);
     cp = (value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) ? utf8::kReplacement
-                                                                                 : static_cast<char32_t>(value);
+                                                                                  : static_cast<char32_t>(value);
   } else {
     static constexpr std::pair<std::string_view, char32_t> named[] = {
         {"amp", '&'},      {"lt", '<'},       {"gt", '>'},        {"quot", '"'},     {"apos", '\''},

@@ -30,11 +30,12 @@ bool is_fence(std::string_view line, std::string_view fence) {
 bool is_policy_date_key(std::string_view key) {
   std::string k;
   for (char c : key)
-    if (std::isalnum(static_cast<unsigned char>(c))) k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   static constexpr std::array<std::string_view, 15> keys = {
-      "lastupdated", "updated",     "updatedat",    "lastmodified", "lastmod",      "modified",  "effectivedate",
-      "effective",   "effectiveon", "effectivefrom", "lastrevised", "revised",      "revisiondate", "policydate",
-      "lastreviewed"};
+      "lastupdated", "updated",       "updatedat",    "lastmodified", "lastmod",
+      "modified",    "effectivedate", "effective",    "effectiveon",  "effectivefrom",
+      "lastrevised", "revised",       "revisiondate", "policydate",   "lastreviewed"};
   return std::find(keys.begin(), keys.end(), k) != keys.end();
 }
 
@@ -63,12 +64,16 @@ std::size_t read_front_matter(Document& doc, std::vector<Diagnostic>& diagnostic
             doc.front_matter[key] = std::move(field);
           }
         } else if (root.IsDefined() && !root.IsNull()) {
-          diagnostics.push_back({doc.source->path(), {first_line, 1}, Severity::warning,
+          diagnostics.push_back({doc.source->path(),
+                                 {first_line, 1},
+                                 Severity::warning,
                                  "front matter is not a YAML mapping (key: value lines); it was skipped"});
         }
       } catch (const YAML::Exception& e) {
-        diagnostics.push_back({doc.source->path(), {first_line + std::max(e.mark.line, 0), std::max(e.mark.column, 0) + 1},
-                               Severity::warning, fmt::format("malformed YAML front matter ({}); it was skipped", e.msg)});
+        diagnostics.push_back({doc.source->path(),
+                               {first_line + std::max(e.mark.line, 0), std::max(e.mark.column, 0) + 1},
+                               Severity::warning,
+                               fmt::format("malformed YAML front matter ({}); it was skipped", e.msg)});
       }
       return next_line(text, end);
     }

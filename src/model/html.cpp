@@ -22,23 +22,50 @@ bool is_skipped(GumboTag tag) {
 
 bool is_inline(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_A: case GUMBO_TAG_ABBR: case GUMBO_TAG_B: case GUMBO_TAG_BDI: case GUMBO_TAG_BDO:
-    case GUMBO_TAG_BR: case GUMBO_TAG_CITE: case GUMBO_TAG_CODE: case GUMBO_TAG_DATA: case GUMBO_TAG_DFN:
-    case GUMBO_TAG_EM: case GUMBO_TAG_FONT: case GUMBO_TAG_I: case GUMBO_TAG_IMG: case GUMBO_TAG_INS:
-    case GUMBO_TAG_DEL: case GUMBO_TAG_KBD: case GUMBO_TAG_LABEL: case GUMBO_TAG_MARK: case GUMBO_TAG_Q:
-    case GUMBO_TAG_S: case GUMBO_TAG_SAMP: case GUMBO_TAG_SMALL: case GUMBO_TAG_SPAN: case GUMBO_TAG_STRONG:
-    case GUMBO_TAG_SUB: case GUMBO_TAG_SUP: case GUMBO_TAG_TIME: case GUMBO_TAG_TT: case GUMBO_TAG_U:
-    case GUMBO_TAG_VAR: case GUMBO_TAG_WBR: case GUMBO_TAG_BIG: case GUMBO_TAG_STRIKE: case GUMBO_TAG_NOBR:
-      return true;
-    default:
-      return false;
+    case GUMBO_TAG_A:
+    case GUMBO_TAG_ABBR:
+    case GUMBO_TAG_B:
+    case GUMBO_TAG_BDI:
+    case GUMBO_TAG_BDO:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_CITE:
+    case GUMBO_TAG_CODE:
+    case GUMBO_TAG_DATA:
+    case GUMBO_TAG_DFN:
+    case GUMBO_TAG_EM:
+    case GUMBO_TAG_FONT:
+    case GUMBO_TAG_I:
+    case GUMBO_TAG_IMG:
+    case GUMBO_TAG_INS:
+    case GUMBO_TAG_DEL:
+    case GUMBO_TAG_KBD:
+    case GUMBO_TAG_LABEL:
+    case GUMBO_TAG_MARK:
+    case GUMBO_TAG_Q:
+    case GUMBO_TAG_S:
+    case GUMBO_TAG_SAMP:
+    case GUMBO_TAG_SMALL:
+    case GUMBO_TAG_SPAN:
+    case GUMBO_TAG_STRONG:
+    case GUMBO_TAG_SUB:
+    case GUMBO_TAG_SUP:
+    case GUMBO_TAG_TIME:
+    case GUMBO_TAG_TT:
+    case GUMBO_TAG_U:
+    case GUMBO_TAG_VAR:
+    case GUMBO_TAG_WBR:
+    case GUMBO_TAG_BIG:
+    case GUMBO_TAG_STRIKE:
+    case GUMBO_TAG_NOBR: return true;
+    default: return false;
   }
 }
 
 class HtmlReader {
  public:
   // `text` is the source text, or a copy of it with over-deep tags blanked.
-  HtmlReader(Document& doc, DocumentBuilder& builder, const std::string& text) : doc_(doc), text_(text), builder_(builder) {}
+  HtmlReader(Document& doc, DocumentBuilder& builder, const std::string& text)
+      : doc_(doc), text_(text), builder_(builder) {}
 
   void walk(const GumboNode* node, int depth = 0) {
     if (depth > kMaxHtmlDepth) {  // deeper than any real page: its text, without structure, and no recursion
@@ -66,26 +93,35 @@ class HtmlReader {
       return;
     }
     if (tag == GUMBO_TAG_IMG) {
-      if (const GumboAttribute* alt = gumbo_get_attribute(&node->v.element.attributes, "alt"))
-        append_attribute(*alt);
+      if (const GumboAttribute* alt = gumbo_get_attribute(&node->v.element.attributes, "alt")) append_attribute(*alt);
       return;
     }
     const bool inline_tag = is_inline(tag);
     if (!inline_tag) finish_leaf();
     const Context saved = context_;
     switch (tag) {
-      case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+      case GUMBO_TAG_H1:
+      case GUMBO_TAG_H2:
+      case GUMBO_TAG_H3:
+      case GUMBO_TAG_H4:
+      case GUMBO_TAG_H5:
+      case GUMBO_TAG_H6:
         context_.kind = BlockKind::heading;
         context_.level = static_cast<int>(tag - GUMBO_TAG_H1) + 1;
         break;
-      case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD: context_.kind = BlockKind::list_item; break;
-      case GUMBO_TAG_TD: case GUMBO_TAG_TH: context_.kind = BlockKind::table_cell; break;
+      case GUMBO_TAG_LI:
+      case GUMBO_TAG_DT:
+      case GUMBO_TAG_DD: context_.kind = BlockKind::list_item; break;
+      case GUMBO_TAG_TD:
+      case GUMBO_TAG_TH: context_.kind = BlockKind::table_cell; break;
       case GUMBO_TAG_PRE: context_.kind = BlockKind::code; break;
       case GUMBO_TAG_BLOCKQUOTE: context_.quoted = true; break;
-      case GUMBO_TAG_STRONG: case GUMBO_TAG_B: ++context_.strong; break;
+      case GUMBO_TAG_STRONG:
+      case GUMBO_TAG_B: ++context_.strong; break;
       default: break;
     }
-    const GumboVector& children = node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+    const GumboVector& children =
+        node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
     for (unsigned i = 0; i < children.length; ++i) walk(static_cast<const GumboNode*>(children.data[i]), depth + 1);
     if (tag == GUMBO_TAG_A) show_destination(node);
     if (!inline_tag) finish_leaf();
@@ -150,8 +186,8 @@ class HtmlReader {
       // An entity is at most 32 bytes: look no further for its ';' (a search
       // to the end of the text for every '&' was quadratic).
       const std::size_t semi = raw.substr(0, std::min(raw.size(), amp + 34)).find(';', amp);
-      const std::string_view entity = semi == std::string_view::npos || semi - amp > 32 ? raw.substr(amp, 1)
-                                                                                        : raw.substr(amp, semi - amp + 1);
+      const std::string_view entity =
+          semi == std::string_view::npos || semi - amp > 32 ? raw.substr(amp, 1) : raw.substr(amp, semi - amp + 1);
       const std::string decoded = decode_entity(entity);
       const auto at = origin + static_cast<std::uint32_t>(amp);
       builder_.text.append_mapped(decoded, at);
@@ -186,8 +222,10 @@ class HtmlReader {
       raw = raw.substr(1, raw.size() >= 2 ? raw.size() - 2 : 0);
       ++origin;
     }
-    if (inside(raw.data())) append_raw(raw, origin);
-    else builder_.text.append_mapped(a.value, origin);
+    if (inside(raw.data()))
+      append_raw(raw, origin);
+    else
+      builder_.text.append_mapped(a.value, origin);
   }
 
   void show_destination(const GumboNode* node) {
@@ -216,9 +254,12 @@ class HtmlReader {
 
 void note_ignored_html_tags(const Document& doc, std::vector<Diagnostic>& diagnostics) {
   if (doc.ignored_html_tags == 0) return;
-  diagnostics.push_back({doc.source->path(), {}, Severity::note,
+  diagnostics.push_back({doc.source->path(),
+                         {},
+                         Severity::note,
                          fmt::format("HTML nested more than {} elements deep: {} deeper tags were ignored (their text "
-                                     "was read); see docs/limits.md", kMaxHtmlDepth, doc.ignored_html_tags)});
+                                     "was read); see docs/limits.md",
+                                     kMaxHtmlDepth, doc.ignored_html_tags)});
 }
 
 namespace {

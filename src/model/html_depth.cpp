@@ -9,9 +9,9 @@ namespace clauselint {
 namespace {
 
 bool is_void(std::string_view name) {
-  static constexpr std::string_view names[] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-                                               "meta", "param", "source", "track", "wbr", "keygen", "command", "basefont",
-                                               "bgsound", "frame", "image", "isindex", "menuitem"};
+  static constexpr std::string_view names[] = {
+      "area",   "base",  "br",  "col",    "embed",   "hr",       "img",     "input", "link",  "meta",    "param",
+      "source", "track", "wbr", "keygen", "command", "basefont", "bgsound", "frame", "image", "isindex", "menuitem"};
   return std::find(std::begin(names), std::end(names), name) != std::end(names);
 }
 
@@ -40,7 +40,8 @@ std::size_t raw_text_end(const std::string& text, std::size_t after, std::size_t
     close = text.find("</", close);
     if (close == std::string::npos || close >= end) return end;
     std::string next = text.substr(close + 2, name.size());
-    std::transform(next.begin(), next.end(), next.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(next.begin(), next.end(), next.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (next == name) return close;
     close += 2;
   }
@@ -75,9 +76,11 @@ std::size_t limit_html_depth(std::string& text, std::size_t begin, std::size_t e
       continue;
     }
     std::size_t name_end = name_begin;
-    while (name_end < end && (std::isalnum(static_cast<unsigned char>(text[name_end])) || text[name_end] == '-')) ++name_end;
+    while (name_end < end && (std::isalnum(static_cast<unsigned char>(text[name_end])) || text[name_end] == '-'))
+      ++name_end;
     std::string name = text.substr(name_begin, name_end - name_begin);
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     const std::size_t after = tag_end(text, i, end);
     auto blank = [&] {
       std::fill(text.begin() + static_cast<std::ptrdiff_t>(i), text.begin() + static_cast<std::ptrdiff_t>(after), ' ');

@@ -1,7 +1,7 @@
 #include "clauselint/markdown.h"
 
-#include <algorithm>
 #include <md4c.h>
+#include <algorithm>
 
 #include "model/document_builder.h"
 #include "model/entities.h"
@@ -77,8 +77,10 @@ class MarkdownReader {
         if (inside(p)) doc_.source_lengths[origin_of(p)] = static_cast<std::uint32_t>(size);
         break;
       default:
-        if (inside(p)) builder_.text.append_source(chunk, origin_of(p));
-        else builder_.text.append_mapped(chunk, last_origin_);
+        if (inside(p))
+          builder_.text.append_source(chunk, origin_of(p));
+        else
+          builder_.text.append_mapped(chunk, last_origin_);
     }
     if (inside(p)) last_origin_ = origin_of(p) + size;
     if (strong_depth_ == 0 && chunk.find_first_not_of(" \t\r\n") != std::string_view::npos) all_strong_ = false;
@@ -133,8 +135,14 @@ class MarkdownReader {
     quoted_ = in_stack(MD_BLOCK_QUOTE);
     level_ = 0;
     switch (stack_.back()) {
-      case MD_BLOCK_H: kind_ = BlockKind::heading; level_ = heading_level_; break;
-      case MD_BLOCK_LI: kind_ = BlockKind::list_item; level_ = list_depth(); break;
+      case MD_BLOCK_H:
+        kind_ = BlockKind::heading;
+        level_ = heading_level_;
+        break;
+      case MD_BLOCK_LI:
+        kind_ = BlockKind::list_item;
+        level_ = list_depth();
+        break;
       case MD_BLOCK_TH:
       case MD_BLOCK_TD: kind_ = BlockKind::table_cell; break;
       case MD_BLOCK_CODE: kind_ = BlockKind::code; break;
@@ -159,10 +167,12 @@ class MarkdownReader {
     if (bare.starts_with("mailto:")) bare.remove_prefix(7);
     if (shown == link.href || shown == bare) return;
     builder_.text.append_mapped(" <", link.origin);
-    const bool contiguous = link.origin + link.href.size() <= size_ &&
-                            std::string_view(base_ + link.origin, link.href.size()) == link.href;
-    if (contiguous) builder_.text.append_source(link.href, link.origin);
-    else builder_.text.append_mapped(link.href, link.origin);
+    const bool contiguous =
+        link.origin + link.href.size() <= size_ && std::string_view(base_ + link.origin, link.href.size()) == link.href;
+    if (contiguous)
+      builder_.text.append_source(link.href, link.origin);
+    else
+      builder_.text.append_mapped(link.href, link.origin);
     builder_.text.append_mapped(">", link.origin);
   }
 
@@ -196,7 +206,9 @@ Document parse_markdown(std::shared_ptr<const SourceFile> source, std::vector<Di
   MD_PARSER parser{};
   parser.abi_version = 0;
   parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_NOINDENTEDCODEBLOCKS;
-  parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) { return static_cast<MarkdownReader*>(u)->enter_block(t, d); };
+  parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) {
+    return static_cast<MarkdownReader*>(u)->enter_block(t, d);
+  };
   parser.leave_block = [](MD_BLOCKTYPE t, void*, void* u) { return static_cast<MarkdownReader*>(u)->leave_block(t); };
   parser.enter_span = [](MD_SPANTYPE t, void* d, void* u) { return static_cast<MarkdownReader*>(u)->enter_span(t, d); };
   parser.leave_span = [](MD_SPANTYPE t, void*, void* u) { return static_cast<MarkdownReader*>(u)->leave_span(t); };

@@ -20,7 +20,8 @@ InputFormat input_format_for(const std::string& path) {
   return ext == "html" || ext == "htm" || ext == "xhtml" ? InputFormat::html : InputFormat::markdown;
 }
 
-Document parse_document(std::shared_ptr<const SourceFile> source, InputFormat format, std::vector<Diagnostic>& diagnostics) {
+Document parse_document(std::shared_ptr<const SourceFile> source, InputFormat format,
+                        std::vector<Diagnostic>& diagnostics) {
   return format == InputFormat::html ? parse_html(std::move(source), diagnostics)
                                      : parse_markdown(std::move(source), diagnostics);
 }

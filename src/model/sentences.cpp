@@ -14,7 +14,8 @@ namespace {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
@@ -23,14 +24,16 @@ bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
 // Abbreviations after which a sentence does not end.
 constexpr std::array<std::string_view, 40> kAlways = {
-    "e.g.", "i.e.", "eg.", "ie.", "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "vs.", "cf.", "approx.", "art.",
-    "sec.", "para.", "fig.", "ave.", "blvd.", "rd.", "ste.", "dept.", "apt.", "jan.", "feb.", "mar.", "apr.",
-    "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "viz.", "al.", "ref.", "tel.", "ph."};
+    "e.g.", "i.e.",  "eg.",     "ie.",  "mr.",  "mrs.",  "ms.",  "dr.",  "prof.", "st.",
+    "vs.",  "cf.",   "approx.", "art.", "sec.", "para.", "fig.", "ave.", "blvd.", "rd.",
+    "ste.", "dept.", "apt.",    "jan.", "feb.", "mar.",  "apr.", "jun.", "jul.",  "aug.",
+    "sep.", "sept.", "oct.",    "nov.", "dec.", "viz.",  "al.",  "ref.", "tel.",  "ph."};
 // Company suffixes: no boundary unless a typical sentence opening follows.
-constexpr std::array<std::string_view, 9> kCompany = {"inc.", "ltd.", "llc.", "corp.", "co.", "plc.", "gmbh.", "l.l.c.", "s.a."};
+constexpr std::array<std::string_view, 9> kCompany = {"inc.", "ltd.",  "llc.",   "corp.", "co.",
+                                                      "plc.", "gmbh.", "l.l.c.", "s.a."};
 constexpr std::array<std::string_view, 24> kOpeners = {
-    "we", "you", "our", "your", "this", "these", "if", "the", "for", "in", "to", "please", "it", "they",
-    "when", "any", "all", "by", "as", "a", "an", "on", "at", "unless"};
+    "we", "you",  "our",  "your", "this", "these", "if", "the", "for", "in", "to", "please",
+    "it", "they", "when", "any",  "all",  "by",    "as", "a",   "an",  "on", "at", "unless"};
 
 // The whitespace-delimited token that ends just before `end`.
 std::string_view last_token(std::string_view text, std::size_t end) {
@@ -38,7 +41,8 @@ std::string_view last_token(std::string_view text, std::size_t end) {
   std::size_t start = end;
   while (start > 0 && text[start - 1] != ' ') --start;
   std::string_view token = text.substr(start, end - start);
-  while (!token.empty() && (token.front() == '(' || token.front() == '"' || token.front() == '\'')) token.remove_prefix(1);
+  while (!token.empty() && (token.front() == '(' || token.front() == '"' || token.front() == '\''))
+    token.remove_prefix(1);
   return token;
 }
 
@@ -59,8 +63,8 @@ bool keeps_sentence_open(std::string_view text, std::size_t boundary) {
     return std::isdigit(static_cast<unsigned char>(following)) != 0;
   if (std::find(kAlways.begin(), kAlways.end(), token) != kAlways.end()) return true;
   // Initials and dotted abbreviations: "J.", "U.S.", "E.U."
-  const bool dotted = token.size() >= 2 && std::all_of(token.begin(), token.end(), [&](char c) { return c == '.' || is_lower(c); }) &&
-                      [&] {
+  const bool dotted = token.size() >= 2 &&
+                      std::all_of(token.begin(), token.end(), [&](char c) { return c == '.' || is_lower(c); }) && [&] {
                         for (std::size_t i = 0; i < token.size(); i += 2)
                           if (!is_lower(token[i]) || i + 1 >= token.size() || token[i + 1] != '.') return false;
                         return true;
@@ -95,7 +99,8 @@ bool acronym_end(std::string_view text, std::size_t dot) {
   while (start > 0 && is_upper(text[start - 1])) --start;
   const std::size_t letters = dot - start;
   if (letters < 2 || letters > 6 || (start > 0 && text[start - 1] != ' ' && text[start - 1] != '(')) return false;
-  if (dot + 3 >= text.size() || text[dot + 1] != ' ' || !is_upper(text[dot + 2]) || !is_lower(text[dot + 3])) return false;
+  if (dot + 3 >= text.size() || text[dot + 1] != ' ' || !is_upper(text[dot + 2]) || !is_lower(text[dot + 3]))
+    return false;
   const std::string token = lower(text.substr(start, letters + 1));
   return std::find(kCompany.begin(), kCompany.end(), token) == kCompany.end();
 }
@@ -103,7 +108,8 @@ bool acronym_end(std::string_view text, std::size_t dot) {
 icu::BreakIterator* sentence_iterator() {
   thread_local std::unique_ptr<icu::BreakIterator> iterator = [] {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
+    std::unique_ptr<icu::BreakIterator> it(
+        icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
     if (U_FAILURE(status)) it.reset();
     return it;
   }();

@@ -10,17 +10,38 @@ char32_t decode(std::string_view s, std::size_t i, std::size_t& length, bool& va
   int extra = 0;
   char32_t cp = 0;
   char32_t min = 0;
-  if ((b0 & 0xE0) == 0xC0) { extra = 1; cp = b0 & 0x1F; min = 0x80; }
-  else if ((b0 & 0xF0) == 0xE0) { extra = 2; cp = b0 & 0x0F; min = 0x800; }
-  else if ((b0 & 0xF8) == 0xF0) { extra = 3; cp = b0 & 0x07; min = 0x10000; }
-  else { valid = false; return kReplacement; }
-  if (i + static_cast<std::size_t>(extra) >= s.size()) { valid = false; return kReplacement; }
+  if ((b0 & 0xE0) == 0xC0) {
+    extra = 1;
+    cp = b0 & 0x1F;
+    min = 0x80;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    extra = 2;
+    cp = b0 & 0x0F;
+    min = 0x800;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    extra = 3;
+    cp = b0 & 0x07;
+    min = 0x10000;
+  } else {
+    valid = false;
+    return kReplacement;
+  }
+  if (i + static_cast<std::size_t>(extra) >= s.size()) {
+    valid = false;
+    return kReplacement;
+  }
   for (int k = 1; k <= extra; ++k) {
     const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) { valid = false; return kReplacement; }
+    if ((b & 0xC0) != 0x80) {
+      valid = false;
+      return kReplacement;
+    }
     cp = (cp << 6) | (b & 0x3F);
   }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { valid = false; return kReplacement; }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    valid = false;
+    return kReplacement;
+  }
   length = static_cast<std::size_t>(extra) + 1;
   return cp;
 }

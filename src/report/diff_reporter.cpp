@@ -28,8 +28,10 @@ std::string count(std::size_t n, std::string_view one, std::string_view many) {
 
 void summary_line(std::ostream& out, const std::string& what, const std::vector<Finding>& findings) {
   const auto ids = rule_ids(findings);
-  if (ids.empty()) fmt::print(out, "  {}\n", what);
-  else fmt::print(out, "  {:<23}{}\n", what + ":", fmt::join(ids, ", "));
+  if (ids.empty())
+    fmt::print(out, "  {}\n", what);
+  else
+    fmt::print(out, "  {:<23}{}\n", what + ":", fmt::join(ids, ", "));
 }
 
 std::string where(const std::string& file, const Finding& f) {
@@ -59,13 +61,16 @@ void write_diff_text(std::ostream& out, const DiffReport& r, bool summary) {
     out << "\n";
   }
   for (const Finding& f : d.lost)
-    fmt::print(out, "{}: {}: clause lost: {} [{}]\n", where(r.new_name, f), to_string(f.severity), printable(f.message), f.rule_id);
+    fmt::print(out, "{}: {}: clause lost: {} [{}]\n", where(r.new_name, f), to_string(f.severity), printable(f.message),
+               f.rule_id);
   for (const Finding& f : d.gained) {
     const Rule* rule = rule_for(r.base, f.rule_id);
-    fmt::print(out, "{}: clause gained: {} [{}]\n", printable(r.new_name), printable(rule ? rule->title : f.message), f.rule_id);
+    fmt::print(out, "{}: clause gained: {} [{}]\n", printable(r.new_name), printable(rule ? rule->title : f.message),
+               f.rule_id);
   }
   for (const Finding& f : d.introduced)
-    fmt::print(out, "{}: {}: introduced: {} [{}]\n", where(r.new_name, f), to_string(f.severity), printable(f.message), f.rule_id);
+    fmt::print(out, "{}: {}: introduced: {} [{}]\n", where(r.new_name, f), to_string(f.severity), printable(f.message),
+               f.rule_id);
   for (const Finding& f : d.resolved)
     fmt::print(out, "{}: resolved: {} [{}]\n", where(r.old_name, f), printable(f.message), f.rule_id);
 }

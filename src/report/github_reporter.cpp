@@ -35,9 +35,12 @@ std::string escape_data(std::string_view raw) {
 std::string escape_property(std::string_view s) {
   std::string out;
   for (const char c : escape_data(s)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
@@ -61,8 +64,8 @@ void write_github(std::ostream& out, const Report& report) {
     // GitHub resolves file= against the repository root.
     const std::string file = relative_to_root(f.file, report.root).value_or(f.file);
     fmt::print(out, "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n", command(f.severity),
-               escape_property(file), f.range.start.line, f.range.start.column, f.range.end.line,
-               f.range.end.column, escape_property(title), escape_data(f.message));
+               escape_property(file), f.range.start.line, f.range.start.column, f.range.end.line, f.range.end.column,
+               escape_property(title), escape_data(f.message));
   }
 }
 

@@ -25,7 +25,8 @@ std::string change_text(const GitRevision& g) {
   if (g.change == 'R') return fmt::format("renamed from {}", printable(g.old_path));
   if (g.change == 'C') return fmt::format("copied from {}", printable(g.old_path));
   if (g.change == 'A') return "added";
-  if (g.change == 'D' && !g.renamed_to.empty()) return fmt::format("renamed to {} (history goes on under that name)", printable(g.renamed_to));
+  if (g.change == 'D' && !g.renamed_to.empty())
+    return fmt::format("renamed to {} (history goes on under that name)", printable(g.renamed_to));
   if (g.change == 'D') return "deleted";
   return "changed";
 }
@@ -38,9 +39,7 @@ std::string gone(const TimelineRevision& r) {
 
 std::string who(const GitRevision& g) { return fmt::format("{} {} {}", g.short_commit, g.date, printable(g.author)); }
 
-json commit_json(const GitRevision& g) {
-  return {{"commit", g.commit}, {"date", g.iso_date}, {"author", g.author}};
-}
+json commit_json(const GitRevision& g) { return {{"commit", g.commit}, {"date", g.iso_date}, {"author", g.author}}; }
 
 }  // namespace
 
@@ -59,8 +58,10 @@ void write_history_text(std::ostream& out, const Timeline& t) {
     if (row.spans.empty()) out << "  never present\n";
     for (const ClauseSpan& s : row.spans) {
       fmt::print(out, "  appeared     {}\n", who(t.revisions[s.from].git));
-      if (s.to) fmt::print(out, "  disappeared  {}{}\n", who(t.revisions[*s.to].git), gone(t.revisions[*s.to]));
-      else out << "  present at the last revision\n";
+      if (s.to)
+        fmt::print(out, "  disappeared  {}{}\n", who(t.revisions[*s.to].git), gone(t.revisions[*s.to]));
+      else
+        out << "  present at the last revision\n";
     }
   }
 }
@@ -89,7 +90,8 @@ void write_history_json(std::ostream& out, const Timeline& t) {
                        {"disappeared", s.to ? commit_json(t.revisions[*s.to].git) : json(nullptr)}});
     rules.push_back({{"rule", row.rule}, {"title", row.title}, {"spans", spans}});
   }
-  const json doc = {{"schema_version", 1}, {"tool", tool_json()}, {"path", t.path}, {"revisions", revisions}, {"rules", rules}};
+  const json doc = {
+      {"schema_version", 1}, {"tool", tool_json()}, {"path", t.path}, {"revisions", revisions}, {"rules", rules}};
   out << doc.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 

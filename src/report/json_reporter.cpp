@@ -17,16 +17,16 @@ json position(Position p) { return {{"line", p.line}, {"column", p.column}}; }
 
 json finding_json(const Finding& f) {
   json out = {{"rule", f.rule_id},
-          {"pack", f.pack},
-          {"severity", to_string(f.severity)},
-          {"kind", f.kind == Finding::Kind::missing ? "missing" : "match"},
-          {"message", f.message},
-          {"file", f.file},
-          {"start", position(f.range.start)},
-          {"end", position(f.range.end)},
-          {"fingerprint", f.fingerprint},
-          {"suppressed", f.suppressed},
-          {"justification", f.suppressed ? json(f.justification) : json(nullptr)}};
+              {"pack", f.pack},
+              {"severity", to_string(f.severity)},
+              {"kind", f.kind == Finding::Kind::missing ? "missing" : "match"},
+              {"message", f.message},
+              {"file", f.file},
+              {"start", position(f.range.start)},
+              {"end", position(f.range.end)},
+              {"fingerprint", f.fingerprint},
+              {"suppressed", f.suppressed},
+              {"justification", f.suppressed ? json(f.justification) : json(nullptr)}};
   if (!f.explanation.empty()) out["explanation"] = f.explanation;  // --explain
   return out;
 }
@@ -49,8 +49,10 @@ void write_json(std::ostream& out, const Report& report) {
   std::size_t suppressed = 0;
   for (const Finding& f : report.findings) {
     findings.push_back(finding_json(f));
-    if (f.suppressed) ++suppressed;
-    else ++counts[static_cast<int>(f.severity)];
+    if (f.suppressed)
+      ++suppressed;
+    else
+      ++counts[static_cast<int>(f.severity)];
   }
   const json diagnostics = diagnostics_json(report.diagnostics);
   const json doc = {{"schema_version", kSchemaVersion},

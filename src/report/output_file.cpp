@@ -90,7 +90,8 @@ std::string write_file_atomically(const std::string& path, std::string_view cont
   // The mode it would have had: the existing file's, else 0666 minus the umask.
   const mode_t mode = exists ? (st.st_mode & 07777) : (0666 & ~current_umask());
   if (exists && (st.st_uid != geteuid() || st.st_gid != getegid())) {
-    if (fchown(fd, st.st_uid, st.st_gid) != 0) {}  // best effort: only root may give files away
+    if (fchown(fd, st.st_uid, st.st_gid) != 0) {
+    }  // best effort: only root may give files away
   }
   if (fchmod(fd, mode) != 0) return fail(std::strerror(errno));
   if (std::string error = write_all(fd, content); !error.empty()) return fail(error);
@@ -108,7 +109,8 @@ std::string write_file_atomically(const std::string& path, std::string_view cont
   return {};
 }
 
-std::string check_output_target(const std::string& output, const std::vector<std::string>& inputs, std::string_view option) {
+std::string check_output_target(const std::string& output, const std::vector<std::string>& inputs,
+                                std::string_view option) {
   if (output.empty()) return {};
   struct stat out {};
   if (stat(output.c_str(), &out) != 0 || !S_ISREG(out.st_mode)) return {};  // new, or a device: nothing to protect
@@ -116,16 +118,20 @@ std::string check_output_target(const std::string& output, const std::vector<std
     struct stat in {};
     if (input == "-" || stat(input.c_str(), &in) != 0) continue;
     if (S_ISREG(in.st_mode) && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
-      return fmt::format("{} {} is also an input ({}): refusing to overwrite the policy being linted; write the report "
-                         "to another file", option, printable(output), printable(input));
+      return fmt::format(
+          "{} {} is also an input ({}): refusing to overwrite the policy being linted; write the report "
+          "to another file",
+          option, printable(output), printable(input));
     if (S_ISDIR(in.st_mode)) {
       // An input folder: the output must not be one of the policies it holds.
       std::error_code ec;
       const fs::path folder = fs::weakly_canonical(input, ec), file = fs::weakly_canonical(output, ec);
       const auto rel = file.lexically_relative(folder);
       if (!ec && !rel.empty() && *rel.begin() != ".." && is_policy_extension(output))
-        return fmt::format("{} {} lies in the input folder {} and would be linted: refusing to overwrite a policy; "
-                           "write the report elsewhere", option, printable(output), printable(input));
+        return fmt::format(
+            "{} {} lies in the input folder {} and would be linted: refusing to overwrite a policy; "
+            "write the report elsewhere",
+            option, printable(output), printable(input));
     }
   }
   return {};

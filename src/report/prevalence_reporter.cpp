@@ -10,7 +10,9 @@
 namespace clauselint {
 namespace {
 
-double share(std::size_t with, std::size_t of) { return of ? 100.0 * static_cast<double>(with) / static_cast<double>(of) : 0; }
+double share(std::size_t with, std::size_t of) {
+  return of ? 100.0 * static_cast<double>(with) / static_cast<double>(of) : 0;
+}
 
 std::string csv_field(std::string_view text) {
   if (text.find_first_of(",\"\n") == std::string_view::npos) return std::string(text);
@@ -59,14 +61,17 @@ void Prevalence::write_svg(std::ostream& out) const {
   auto x_of = [&](std::size_t i) { return gs.size() == 1 ? left + plot_w / 2 : left + step * static_cast<int>(i); };
   auto y_of = [&](double percent) { return top + plot_h - percent * plot_h / 100.0; };
 
-  fmt::print(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
-                  "font-family=\"sans-serif\" font-size=\"12\">\n", width, height, width, height);
+  fmt::print(out,
+             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
+             "font-family=\"sans-serif\" font-size=\"12\">\n",
+             width, height, width, height);
   fmt::print(out, "<title>Share of policies with each finding, by group</title>\n");
   fmt::print(out, "<rect width=\"{}\" height=\"{}\" fill=\"white\"/>\n", width, height);
   for (int percent = 0; percent <= 100; percent += 25) {  // grid and y axis
     fmt::print(out, "<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#ddd\"/>\n", left, y_of(percent),
                left + plot_w, y_of(percent));
-    fmt::print(out, "<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{}%</text>\n", left - 6, y_of(percent) + 4, percent);
+    fmt::print(out, "<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{}%</text>\n", left - 6, y_of(percent) + 4,
+               percent);
   }
   for (std::size_t i = 0; i < gs.size(); ++i)  // x axis: the groups
     fmt::print(out, "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", x_of(i), top + plot_h + 18,
@@ -79,9 +84,11 @@ void Prevalence::write_svg(std::ostream& out) const {
     fmt::print(out, "<g><title>{}</title>\n", xml_escape(rs[k]));
     fmt::print(out, "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>\n", points, colour);
     for (std::size_t i = 0; i < gs.size(); ++i)
-      fmt::print(out, "<circle cx=\"{}\" cy=\"{:.1f}\" r=\"3\" fill=\"{}\"><title>{} in {}: {} of {} ({:.1f}%)</title></circle>\n",
-                 x_of(i), y_of(share(with(gs[i], rs[k]), policies(gs[i]))), colour, xml_escape(rs[k]), xml_escape(gs[i]),
-                 with(gs[i], rs[k]), policies(gs[i]), share(with(gs[i], rs[k]), policies(gs[i])));
+      fmt::print(
+          out,
+          "<circle cx=\"{}\" cy=\"{:.1f}\" r=\"3\" fill=\"{}\"><title>{} in {}: {} of {} ({:.1f}%)</title></circle>\n",
+          x_of(i), y_of(share(with(gs[i], rs[k]), policies(gs[i]))), colour, xml_escape(rs[k]), xml_escape(gs[i]),
+          with(gs[i], rs[k]), policies(gs[i]), share(with(gs[i], rs[k]), policies(gs[i])));
     fmt::print(out, "</g>\n");
     const int y = top + 20 * static_cast<int>(k);
     fmt::print(out, "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\"/>\n", legend_x, y,

@@ -30,8 +30,10 @@ void Progress::draw() {
   const double mb_per_s = seconds > 0 ? static_cast<double>(bytes_) / 1048576.0 / seconds : 0;
   const double left = done_ > 0 ? seconds / static_cast<double>(done_) * static_cast<double>(files_ - done_) : 0;
   const long whole = std::lround(left);
-  std::fputs(fmt::format("\rclauselint: {}/{} files, {:.1f} MB/s, {}:{:02} left\x1b[K", done_, files_, mb_per_s, whole / 60,
-                         whole % 60).c_str(), out_);
+  std::fputs(fmt::format("\rclauselint: {}/{} files, {:.1f} MB/s, {}:{:02} left\x1b[K", done_, files_, mb_per_s,
+                         whole / 60, whole % 60)
+                 .c_str(),
+             out_);
   std::fflush(out_);
   shown_ = true;
 }

@@ -45,10 +45,14 @@ std::string rule_page(const Rule& rule) {
   out += fmt::format("| Severity | {} |\n", to_string(rule.severity));
   out += fmt::format("| Precision | {} ({}) |\n", to_string(rule.precision), precision_note(rule));
   if (!rule.weak_of.empty())
-    out += fmt::format("| Tier | the weak-wording warning of [{}]({}.md): the clause is there, but not as the law wants it |\n",
-                       rule.weak_of, rule.weak_of);
-  out += fmt::format("| Check | {} |\n", rule.kind == Rule::Kind::require ? "requires a clause (a missing clause is reported at the heading where it belongs, or the title)"
-                                                                          : "flags each matching phrase");
+    out += fmt::format(
+        "| Tier | the weak-wording warning of [{}]({}.md): the clause is there, but not as the law wants it |\n",
+        rule.weak_of, rule.weak_of);
+  out +=
+      fmt::format("| Check | {} |\n",
+                  rule.kind == Rule::Kind::require
+                      ? "requires a clause (a missing clause is reported at the heading where it belongs, or the title)"
+                      : "flags each matching phrase");
   out += fmt::format("| Applies | {} |\n", applicability(rule));
   out += fmt::format("| Message | {} |\n\n", rule.message);
   out += "## Citations\n\n";
@@ -69,11 +73,12 @@ std::string rules_index(const RuleSet& rules) {
   out += fmt::format("{} rules in {} packs. The default packs (used when no pack is chosen) are marked *default*.\n",
                      rules.rules().size(), rules.packs().size());
   for (const Pack& pack : rules.packs()) {
-    out += fmt::format("\n## {}{}\n\n{}\n\n| rule | severity | precision | title |\n| --- | --- | --- | --- |\n", pack.name,
-                       pack.is_default ? " (default)" : "", pack.description);
+    out += fmt::format("\n## {}{}\n\n{}\n\n| rule | severity | precision | title |\n| --- | --- | --- | --- |\n",
+                       pack.name, pack.is_default ? " (default)" : "", pack.description);
     for (const int index : pack.rules) {
       const Rule& r = rules.rules()[static_cast<std::size_t>(index)];
-      out += fmt::format("| [{}]({}.md) | {} | {} | {} |\n", r.id, r.id, to_string(r.severity), to_string(r.precision), r.title);
+      out += fmt::format("| [{}]({}.md) | {} | {} | {} |\n", r.id, r.id, to_string(r.severity), to_string(r.precision),
+                         r.title);
     }
   }
   return out;
@@ -95,7 +100,8 @@ std::string write_rule_pages(const RuleSet& rules, const std::string& dir) {
       !error.empty())
     return error;
   for (const auto& entry : fs::directory_iterator(dir, ec))
-    if (entry.path().extension() == ".md" && !written.count(entry.path().filename().string())) fs::remove(entry.path(), ec);
+    if (entry.path().extension() == ".md" && !written.count(entry.path().filename().string()))
+      fs::remove(entry.path(), ec);
   return {};
 }
 

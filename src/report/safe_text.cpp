@@ -66,8 +66,10 @@ std::string valid_utf8(std::string_view text) {
     std::size_t len = 1;
     bool valid = true;
     const char32_t cp = utf8::decode(text, i, len, valid);
-    if (valid) out.append(text, i, len);
-    else utf8::append(out, cp);
+    if (valid)
+      out.append(text, i, len);
+    else
+      utf8::append(out, cp);
     i += len;
   }
   return out;

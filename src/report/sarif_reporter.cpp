@@ -53,9 +53,7 @@ std::string truncate(std::string text, std::size_t limit) {
 // SARIF's levels are clauselint's severity names.
 std::string_view level(Severity s) { return to_string(s); }
 
-std::string_view problem_severity(Severity s) {
-  return s == Severity::note ? "recommendation" : level(s);
-}
+std::string_view problem_severity(Severity s) { return s == Severity::note ? "recommendation" : level(s); }
 
 // The URI of `shown_path`: relative to `root` when it lies inside it (with
 // uriBaseId %SRCROOT%), else an absolute file: URI.
@@ -106,7 +104,8 @@ json results_json(const Report& report, const std::map<std::string, std::size_t>
         {{{"physicalLocation", {{"artifactLocation", artifact_location(f.file, root)}, {"region", region}}}}});
     result["partialFingerprints"] = {{"primaryLocationLineHash", f.fingerprint}};
     if (!report.baseline_state.empty()) result["baselineState"] = report.baseline_state;
-    if (f.suppressed) result["suppressions"] = json::array({{{"kind", "inSource"}, {"justification", f.justification}}});
+    if (f.suppressed)
+      result["suppressions"] = json::array({{{"kind", "inSource"}, {"justification", f.justification}}});
     results.push_back(result);
   }
   return results;
@@ -119,7 +118,8 @@ json notifications_json(const Report& report, const fs::path& root) {
     json n = {{"level", level(d.severity)}, {"message", {{"text", sentence(d.message)}}}};
     if (!d.file.empty()) {
       json physical = {{"artifactLocation", artifact_location(d.file, root)}};
-      if (d.position.line > 0) physical["region"] = {{"startLine", d.position.line}, {"startColumn", d.position.column}};
+      if (d.position.line > 0)
+        physical["region"] = {{"startLine", d.position.line}, {"startColumn", d.position.column}};
       n["locations"] = json::array({{{"physicalLocation", physical}}});
     }
     notifications.push_back(n);
@@ -146,17 +146,18 @@ void write_sarif(std::ostream& out, const Report& report) {
 
   std::string root_uri = "file://" + percent_encode(root.generic_string());
   if (root_uri.back() != '/') root_uri += '/';
-  json run = {{"tool",
-               {{"driver",
-                 {{"name", "clauselint"},
-                  {"semanticVersion", CLAUSELINT_VERSION},
-                  {"informationUri", kInformationUri},
-                  {"rules", rules_json}}}}},
-              {"invocations",
-               json::array({{{"executionSuccessful", report.successful}, {"toolExecutionNotifications", notifications}}})},
-              {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", root_uri}}}}},
-              {"columnKind", "unicodeCodePoints"},
-              {"results", results}};
+  json run = {
+      {"tool",
+       {{"driver",
+         {{"name", "clauselint"},
+          {"semanticVersion", CLAUSELINT_VERSION},
+          {"informationUri", kInformationUri},
+          {"rules", rules_json}}}}},
+      {"invocations",
+       json::array({{{"executionSuccessful", report.successful}, {"toolExecutionNotifications", notifications}}})},
+      {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", root_uri}}}}},
+      {"columnKind", "unicodeCodePoints"},
+      {"results", results}};
   // GitHub reads automationDetails.id as "category/run-id": end it with "/"
   // so the whole value is the category, as the upload action does.
   if (!report.category.empty())

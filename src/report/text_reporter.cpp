@@ -67,7 +67,8 @@ void write_text(std::ostream& out, const Report& report, TextStyle style) {
     if (const auto it = report.sources.find(f.file); it != report.sources.end() && it->second)
       write_excerpt(out, f, *it->second, style);
     if (const Rule* rule = rule_for(report, f.rule_id); rule && !rule->citations.empty())
-      fmt::print(out, "{}  = {}{}\n", style.color ? kDim : "", fmt::join(rule->citations, "; "), style.color ? kReset : "");
+      fmt::print(out, "{}  = {}{}\n", style.color ? kDim : "", fmt::join(rule->citations, "; "),
+                 style.color ? kReset : "");
   }
 }
 

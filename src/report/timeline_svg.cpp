@@ -34,8 +34,8 @@ void write_columns(std::ostream& out, const Timeline& t, const Layout& l) {
     const TimelineRevision& r = t.revisions[i];
     const int x = l.x(i);
     const char* fill = r.state == TimelineRevision::State::linted ? "white" : "#eeeeee";
-    fmt::print(out, "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"#dddddd\"/>\n", x, l.top - 4,
-               l.step, l.row_h * static_cast<int>(t.rows.size()) + 4, fill);
+    fmt::print(out, "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"#dddddd\"/>\n", x,
+               l.top - 4, l.step, l.row_h * static_cast<int>(t.rows.size()) + 4, fill);
     const std::string state = r.state == TimelineRevision::State::deleted      ? "deleted"
                               : r.state == TimelineRevision::State::unreadable ? "not linted"
                                                                                : "";
@@ -57,11 +57,12 @@ void write_rows(std::ostream& out, const Timeline& t, const Layout& l) {
     for (const ClauseSpan& s : row.spans) {
       const std::size_t end = s.to.value_or(t.revisions.size());
       const auto& from = t.revisions[s.from].git;
-      const std::string until = s.to ? fmt::format("until {} ({})", t.revisions[*s.to].git.short_commit,
-                                                   t.revisions[*s.to].git.date)
-                                     : std::string("to the last revision");
-      fmt::print(out, "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"{}\">"
-                      "<title>{}: present from {} ({}) {}</title></rect>\n",
+      const std::string until =
+          s.to ? fmt::format("until {} ({})", t.revisions[*s.to].git.short_commit, t.revisions[*s.to].git.date)
+               : std::string("to the last revision");
+      fmt::print(out,
+                 "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"{}\">"
+                 "<title>{}: present from {} ({}) {}</title></rect>\n",
                  l.x(s.from) + 2, y + 3, l.step * static_cast<int>(end - s.from) - 4, l.row_h - 6, colour,
                  xml_escape(row.rule), from.short_commit, from.date, until);
     }
@@ -72,11 +73,15 @@ void write_rows(std::ostream& out, const Timeline& t, const Layout& l) {
 
 void write_timeline_svg(std::ostream& out, const Timeline& t) {
   const Layout l = layout_of(t);
-  fmt::print(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
-                  "font-family=\"sans-serif\" font-size=\"12\">\n", l.width, l.height, l.width, l.height);
+  fmt::print(out,
+             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
+             "font-family=\"sans-serif\" font-size=\"12\">\n",
+             l.width, l.height, l.width, l.height);
   fmt::print(out, "<title>Clauses of {} over its git history</title>\n", xml_escape(t.path));
   fmt::print(out, "<rect width=\"{}\" height=\"{}\" fill=\"white\"/>\n", l.width, l.height);
-  fmt::print(out, "<text x=\"16\" y=\"20\" font-weight=\"bold\">{}: clauses present, by revision (oldest first)</text>\n", xml_escape(t.path));
+  fmt::print(out,
+             "<text x=\"16\" y=\"20\" font-weight=\"bold\">{}: clauses present, by revision (oldest first)</text>\n",
+             xml_escape(t.path));
   write_columns(out, t, l);
   write_rows(out, t, l);
   out << "</svg>\n";

@@ -86,9 +86,11 @@ void simplify(AtomTree& tree) {
   std::sort(out.parts.begin(), out.parts.end(), [](const AtomTree& a, const AtomTree& b) {
     return a.kind == AtomTree::Kind::atom && b.kind == AtomTree::Kind::atom ? a.atom < b.atom : a.kind < b.kind;
   });
-  out.parts.erase(std::unique(out.parts.begin(), out.parts.end(), [](const AtomTree& a, const AtomTree& b) {
-                    return a.kind == AtomTree::Kind::atom && b.kind == AtomTree::Kind::atom && a.atom == b.atom;
-                  }),
+  out.parts.erase(std::unique(out.parts.begin(), out.parts.end(),
+                              [](const AtomTree& a, const AtomTree& b) {
+                                return a.kind == AtomTree::Kind::atom && b.kind == AtomTree::Kind::atom &&
+                                       a.atom == b.atom;
+                              }),
                   out.parts.end());
   if (out.parts.size() == 1) {
     AtomTree only = std::move(out.parts.front());

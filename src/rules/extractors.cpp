@@ -73,12 +73,14 @@ bool accept_phone(std::string_view s) {
 }
 
 bool accept_contact_url(std::string_view url) {
-  static constexpr std::string_view words[] = {"contact", "contactus", "support", "help", "helpdesk", "feedback",
-                                               "form", "forms", "webform", "request", "requests", "inquiry",
-                                               "inquiries", "enquiry", "enquiries", "dsar", "getintouch", "reach",
-                                               "reachus", "privacyrequest"};
-  if (url.starts_with("https://")) url.remove_prefix(8);
-  else if (url.starts_with("http://")) url.remove_prefix(7);
+  static constexpr std::string_view words[] = {"contact",  "contactus",  "support",   "help",    "helpdesk",
+                                               "feedback", "form",       "forms",     "webform", "request",
+                                               "requests", "inquiry",    "inquiries", "enquiry", "enquiries",
+                                               "dsar",     "getintouch", "reach",     "reachus", "privacyrequest"};
+  if (url.starts_with("https://"))
+    url.remove_prefix(8);
+  else if (url.starts_with("http://"))
+    url.remove_prefix(7);
   std::string token;
   auto matches = [&] {
     for (const auto w : words)
@@ -103,8 +105,10 @@ const std::vector<Extractor>& all() {
       {"email", kEmail, nullptr, "an e-mail address, including mailto: links and \"name [at] example [dot] com\""},
       {"phone", kPhone, accept_phone, "a telephone number of 7 to 15 digits, with optional +country and (area) code"},
       {"url", kUrl, nullptr, "a web address starting http://, https:// or www."},
-      {"contact-url", kContactUrl, accept_contact_url, "a web address whose path names contact, support, help, feedback, a form or a request"},
-      {"postal-address", kPostal, nullptr, "a street address (number + street type), PO Box, \"City, ST 12345\", UK postcode, or an EU street"},
+      {"contact-url", kContactUrl, accept_contact_url,
+       "a web address whose path names contact, support, help, feedback, a form or a request"},
+      {"postal-address", kPostal, nullptr,
+       "a street address (number + street type), PO Box, \"City, ST 12345\", UK postcode, or an EU street"},
       {"date", date, nullptr, "a calendar date: March 1, 2025 / 1 March 2025 / March 2025 / 2025-03-01 / 03/01/2025"},
       {"policy-date", policy_date, nullptr, "a date introduced as effective, last updated or revised"},
   };

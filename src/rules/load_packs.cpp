@@ -6,8 +6,8 @@
 
 #include "clauselint/bounded_read.h"
 #include "clauselint/builtin_packs.h"
-#include "clauselint/load_packs.h"
 #include "clauselint/limits.h"
+#include "clauselint/load_packs.h"
 #include "clauselint/pack_cache.h"
 #include "clauselint/pack_image.h"
 #include "clauselint/safe_text.h"
@@ -58,12 +58,14 @@ const Vocabulary& shared_vocabulary() {
   return vocabulary;
 }
 
-static std::vector<Diagnostic> load_selected(RuleSet& rules, const std::vector<std::string>& selection, bool activate_libraries) {
+static std::vector<Diagnostic> load_selected(RuleSet& rules, const std::vector<std::string>& selection,
+                                             bool activate_libraries) {
   {  // Parse the built-in packs this run needs on other threads while the first one loads.
     std::vector<std::string_view> texts;
     for (const auto& pack : builtin_packs()) {
-      const bool selected = selection.empty() ? pack.is_default
-                                              : std::find(selection.begin(), selection.end(), pack.name) != selection.end();
+      const bool selected = selection.empty()
+                                ? pack.is_default
+                                : std::find(selection.begin(), selection.end(), pack.name) != selection.end();
       const bool needed = selected || pack.library || pack_flag(pack.yaml, "vocabulary");
       if (needed && builtin_pack_image(pack.name).empty()) texts.push_back(pack.yaml);
     }
@@ -103,7 +105,9 @@ static std::vector<Diagnostic> load_selected(RuleSet& rules, const std::vector<s
       if (read.too_large || read.error != "No such file or directory")
         diagnostics.push_back({item, {}, Severity::error, describe_read_failure(read, "rule pack", kMaxPackBytes)});
       else
-        diagnostics.push_back({item, {}, Severity::error,
+        diagnostics.push_back({item,
+                               {},
+                               Severity::error,
                                fmt::format("cannot load rule pack{}: not a built-in pack ({}) and not a readable file",
                                            did_you_mean(item, names), fmt::join(names, ", "))});
       continue;

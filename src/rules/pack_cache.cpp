@@ -26,7 +26,8 @@ std::string env(const char* name) {
 std::string cache_folder() {
   if (const std::string off = env("CLAUSELINT_NO_CACHE"); !off.empty() && off != "0") return "";
   if (std::string dir = env("CLAUSELINT_CACHE_DIR"); !dir.empty()) return dir;
-  if (const std::string xdg = env("XDG_CACHE_HOME"); !xdg.empty() && xdg.front() == '/') return xdg + "/clauselint/packs";
+  if (const std::string xdg = env("XDG_CACHE_HOME"); !xdg.empty() && xdg.front() == '/')
+    return xdg + "/clauselint/packs";
   if (const std::string home = env("HOME"); !home.empty()) return home + "/.cache/clauselint/packs";
   return "";
 }

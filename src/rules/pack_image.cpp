@@ -32,7 +32,8 @@ bool is_registered_image(std::string_view bytes) {
 
 }  // namespace
 
-std::optional<std::string> PackLoader::compile(std::string_view yaml, std::vector<Diagnostic>& diagnostics, bool with_code) {
+std::optional<std::string> PackLoader::compile(std::string_view yaml, std::vector<Diagnostic>& diagnostics,
+                                               bool with_code) {
   auto image = compile(yaml, with_code);
   diagnostics.insert(diagnostics.end(), diagnostics_.begin(), diagnostics_.end());
   return image;
@@ -62,7 +63,9 @@ std::optional<std::string> PackLoader::compile(std::string_view yaml, bool with_
 std::vector<Diagnostic> PackLoader::load_image(std::string_view bytes) {
   std::optional<PackImage> image = decode_pack_image(bytes, is_registered_image(bytes));
   if (!image) {
-    diagnostics_.push_back({file_, {}, Severity::error,
+    diagnostics_.push_back({file_,
+                            {},
+                            Severity::error,
                             "the compiled pack is corrupt or from another clauselint build: delete it, "
                             "or set CLAUSELINT_NO_PRECOMPILED=1 to load packs from their YAML"});
     return diagnostics_;

@@ -28,7 +28,8 @@ void put_fixed(std::string& out, T value) {
 template <typename T>
 T get_fixed(std::string_view in, std::size_t at) {
   T value = 0;
-  for (std::size_t i = 0; i < sizeof(T); ++i) value |= static_cast<T>(static_cast<unsigned char>(in[at + i])) << (8 * i);
+  for (std::size_t i = 0; i < sizeof(T); ++i)
+    value |= static_cast<T>(static_cast<unsigned char>(in[at + i])) << (8 * i);
   return value;
 }
 
@@ -89,13 +90,15 @@ std::optional<Condition> get_optional(ByteReader& r) {
 }
 
 void put_rule(ByteWriter& w, const Rule& rule) {
-  for (const std::string* s : {&rule.id, &rule.pack, &rule.title, &rule.message, &rule.help, &rule.topic_message, &rule.weak_of})
+  for (const std::string* s :
+       {&rule.id, &rule.pack, &rule.title, &rule.message, &rule.help, &rule.topic_message, &rule.weak_of})
     w.str(*s);
   w.u(rule.shared);
   w.u(static_cast<std::uint64_t>(rule.severity));
   w.u(static_cast<std::uint64_t>(rule.kind));
   w.u(static_cast<std::uint64_t>(rule.precision));
-  for (const auto* list : {&rule.citations, &rule.tags, &rule.pass_examples, &rule.fail_examples}) put_strings(w, *list);
+  for (const auto* list : {&rule.citations, &rule.tags, &rule.pass_examples, &rule.fail_examples})
+    put_strings(w, *list);
   put_condition(w, rule.check);
   for (const auto* c : {&rule.when, &rule.topic, &rule.locate}) put_optional(w, *c);
   put_ints(w, rule.belongs_under);
@@ -107,7 +110,8 @@ void put_rule(ByteWriter& w, const Rule& rule) {
 }
 Rule get_rule(ByteReader& r) {
   Rule rule;
-  for (std::string* s : {&rule.id, &rule.pack, &rule.title, &rule.message, &rule.help, &rule.topic_message, &rule.weak_of})
+  for (std::string* s :
+       {&rule.id, &rule.pack, &rule.title, &rule.message, &rule.help, &rule.topic_message, &rule.weak_of})
     *s = r.str();
   rule.shared = r.u() != 0;
   rule.severity = static_cast<Severity>(r.u() % 3);

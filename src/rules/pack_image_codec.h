@@ -19,14 +19,14 @@ struct ImageSharedRef {
 };
 
 struct PackImage {
-  Pack pack;                      // its rules empty; file as compiled
+  Pack pack;  // its rules empty; file as compiled
   int name_line = -1, name_column = -1;
-  bool vocabulary = false;        // a vocabulary pack: `fragments` only
+  bool vocabulary = false;  // a vocabulary pack: `fragments` only
   Vocabulary fragments;
   std::vector<Matcher> matchers;  // the table the rules' matcher indexes point into
   std::vector<Rule> rules;        // own rules, in pack order
   std::vector<ImageSharedRef> shared;
-  std::vector<bool> order;        // per entry: true for a shared reference
+  std::vector<bool> order;  // per entry: true for a shared reference
 };
 
 // The whole image (header and payload); `with_code` adds each regex's

@@ -17,28 +17,65 @@ bool ends_with(std::string_view s, std::string_view tail) { return s.size() >= t
 // Irregular verbs a policy uses: base -> past forms.
 const std::map<std::string_view, std::vector<std::string_view>>& irregular_verbs() {
   static const std::map<std::string_view, std::vector<std::string_view>> table = {
-      {"be", {"is", "are", "was", "were", "been", "being"}}, {"begin", {"began", "begun"}},
-      {"bring", {"brought"}}, {"build", {"built"}}, {"buy", {"bought"}}, {"choose", {"chose", "chosen"}},
-      {"do", {"does", "did", "done"}}, {"find", {"found"}}, {"get", {"got", "gotten"}}, {"give", {"gave", "given"}},
-      {"go", {"goes", "went", "gone"}}, {"have", {"has", "had"}}, {"hear", {"heard"}}, {"hold", {"held"}},
-      {"keep", {"kept"}}, {"know", {"knew", "known"}}, {"lay", {"laid"}}, {"lead", {"led"}},
-      {"learn", {"learnt"}}, {"leave", {"left"}}, {"let", {"let"}}, {"lose", {"lost"}}, {"make", {"made"}},
-      {"mean", {"meant"}}, {"meet", {"met"}}, {"pay", {"paid"}}, {"put", {"put"}}, {"read", {"read"}},
-      {"say", {"said"}}, {"see", {"saw", "seen"}}, {"sell", {"sold"}}, {"send", {"sent"}}, {"set", {"set"}},
-      {"show", {"shown"}}, {"shut", {"shut"}}, {"spend", {"spent"}}, {"take", {"took", "taken"}},
-      {"teach", {"taught"}}, {"tell", {"told"}}, {"think", {"thought"}}, {"understand", {"understood"}},
-      {"withdraw", {"withdrew", "withdrawn"}}, {"write", {"wrote", "written"}}, {"forget", {"forgot", "forgotten"}},
-      {"undertake", {"undertook", "undertaken"}}, {"overwrite", {"overwrote", "overwritten"}},
-      {"upload", {}}, {"hide", {"hid", "hidden"}}, {"rid", {"rid"}}, {"stand", {"stood"}},
+      {"be", {"is", "are", "was", "were", "been", "being"}},
+      {"begin", {"began", "begun"}},
+      {"bring", {"brought"}},
+      {"build", {"built"}},
+      {"buy", {"bought"}},
+      {"choose", {"chose", "chosen"}},
+      {"do", {"does", "did", "done"}},
+      {"find", {"found"}},
+      {"get", {"got", "gotten"}},
+      {"give", {"gave", "given"}},
+      {"go", {"goes", "went", "gone"}},
+      {"have", {"has", "had"}},
+      {"hear", {"heard"}},
+      {"hold", {"held"}},
+      {"keep", {"kept"}},
+      {"know", {"knew", "known"}},
+      {"lay", {"laid"}},
+      {"lead", {"led"}},
+      {"learn", {"learnt"}},
+      {"leave", {"left"}},
+      {"let", {"let"}},
+      {"lose", {"lost"}},
+      {"make", {"made"}},
+      {"mean", {"meant"}},
+      {"meet", {"met"}},
+      {"pay", {"paid"}},
+      {"put", {"put"}},
+      {"read", {"read"}},
+      {"say", {"said"}},
+      {"see", {"saw", "seen"}},
+      {"sell", {"sold"}},
+      {"send", {"sent"}},
+      {"set", {"set"}},
+      {"show", {"shown"}},
+      {"shut", {"shut"}},
+      {"spend", {"spent"}},
+      {"take", {"took", "taken"}},
+      {"teach", {"taught"}},
+      {"tell", {"told"}},
+      {"think", {"thought"}},
+      {"understand", {"understood"}},
+      {"withdraw", {"withdrew", "withdrawn"}},
+      {"write", {"wrote", "written"}},
+      {"forget", {"forgot", "forgotten"}},
+      {"undertake", {"undertook", "undertaken"}},
+      {"overwrite", {"overwrote", "overwritten"}},
+      {"upload", {}},
+      {"hide", {"hid", "hidden"}},
+      {"rid", {"rid"}},
+      {"stand", {"stood"}},
   };
   return table;
 }
 
 const std::map<std::string_view, std::string_view>& irregular_nouns() {
   static const std::map<std::string_view, std::string_view> table = {
-      {"child", "children"}, {"person", "people"}, {"man", "men"}, {"woman", "women"}, {"datum", "data"},
-      {"criterion", "criteria"}, {"medium", "media"}, {"analysis", "analyses"}, {"basis", "bases"},
-      {"address", "addresses"}, {"minor", "minors"}, {"kid", "kids"},
+      {"child", "children"}, {"person", "people"},      {"man", "men"},      {"woman", "women"},
+      {"datum", "data"},     {"criterion", "criteria"}, {"medium", "media"}, {"analysis", "analyses"},
+      {"basis", "bases"},    {"address", "addresses"},  {"minor", "minors"}, {"kid", "kids"},
   };
   return table;
 }
@@ -57,9 +94,12 @@ std::string regex_escape(std::string_view text) {
 std::string word_regex(std::string_view word) {
   std::string out;
   for (char c : word) {
-    if (c == '-') out += R"([\h-]?)";
-    else if (c == '\'') out += "'?";
-    else out += regex_escape(std::string_view(&c, 1));
+    if (c == '-')
+      out += R"([\h-]?)";
+    else if (c == '\'')
+      out += "'?";
+    else
+      out += regex_escape(std::string_view(&c, 1));
   }
   return out;
 }
@@ -104,17 +144,23 @@ std::vector<std::string> inflections(std::string_view word, Inflect inflect) {
     return {forms.begin(), forms.end()};
   const char last = w.back();
   const char before = w[n - 2];
-  auto sibilant = [&] { return ends_with(w, "s") || ends_with(w, "x") || ends_with(w, "z") || ends_with(w, "ch") || ends_with(w, "sh"); };
+  auto sibilant = [&] {
+    return ends_with(w, "s") || ends_with(w, "x") || ends_with(w, "z") || ends_with(w, "ch") || ends_with(w, "sh");
+  };
   auto plural = [&] {
     if (last == 'y' && !is_vowel(before)) return w.substr(0, n - 1) + "ies";
     if (sibilant() || (last == 'o' && !is_vowel(before))) return w + "es";
     return w + "s";
   };
   if (inflect == Inflect::noun) {
-    if (const auto it = irregular_nouns().find(w); it != irregular_nouns().end()) forms.emplace(it->second);
-    else forms.insert(plural());
-    if (ends_with(w, "fe")) forms.insert(w.substr(0, n - 2) + "ves");
-    else if (last == 'f') forms.insert(w.substr(0, n - 1) + "ves");
+    if (const auto it = irregular_nouns().find(w); it != irregular_nouns().end())
+      forms.emplace(it->second);
+    else
+      forms.insert(plural());
+    if (ends_with(w, "fe"))
+      forms.insert(w.substr(0, n - 2) + "ves");
+    else if (last == 'f')
+      forms.insert(w.substr(0, n - 1) + "ves");
     return {forms.begin(), forms.end()};
   }
   forms.insert(plural());
@@ -157,8 +203,9 @@ std::string words_regex(const std::vector<std::string>& entries, Inflect inflect
     }
   }
   // Longest first, so that a longer entry wins at the same position.
-  std::sort(alternatives.begin(), alternatives.end(),
-            [](const std::string& a, const std::string& b) { return a.size() != b.size() ? a.size() > b.size() : a < b; });
+  std::sort(alternatives.begin(), alternatives.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
   alternatives.erase(std::unique(alternatives.begin(), alternatives.end()), alternatives.end());
   std::string out = R"(\b(?:)";
   for (std::size_t i = 0; i < alternatives.size(); ++i) out += (i ? "|" : "") + alternatives[i];
@@ -184,7 +231,8 @@ std::size_t class_end(std::string_view regex, std::size_t i) {
   if (j < regex.size() && regex[j] == '^') ++j;
   if (j < regex.size() && regex[j] == ']') ++j;
   while (j < regex.size() && regex[j] != ']') {
-    if (regex[j] == '\\') ++j;
+    if (regex[j] == '\\')
+      ++j;
     else if (regex[j] == '[' && j + 1 < regex.size() && regex[j + 1] == ':') {
       const std::size_t close = regex.find(":]", j + 2);
       if (close != std::string_view::npos) j = close + 1;
@@ -229,9 +277,10 @@ std::optional<std::string> expand_fragments(std::string_view regex, const Lookup
         const std::string* fragment = lookup(name, error);
         if (!fragment) {
           if (error.empty())
-            error = fmt::format("'{{{}}}' names no fragment: define '{}' earlier in this pack's 'define', or use a "
-                                "name from the shared vocabulary (clauselint rules --vocabulary)",
-                                name, name);
+            error = fmt::format(
+                "'{{{}}}' names no fragment: define '{}' earlier in this pack's 'define', or use a "
+                "name from the shared vocabulary (clauselint rules --vocabulary)",
+                name, name);
           return std::nullopt;
         }
         const bool x_comment = fragment->find("(?x") != std::string::npos && fragment->find('#') != std::string::npos;
@@ -278,7 +327,8 @@ std::optional<std::string> phrase_regex(std::string_view phrase, const Lookup& l
     }
     tokens.push_back(std::move(t));
   }
-  if (tokens.empty() || std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.optional || t.gap >= 0; })) {
+  if (tokens.empty() ||
+      std::all_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.optional || t.gap >= 0; })) {
     error = "a phrase needs at least one word or required fragment";
     return std::nullopt;
   }
@@ -296,8 +346,10 @@ std::optional<std::string> phrase_regex(std::string_view phrase, const Lookup& l
       continue;
     }
     const std::string space = ",?\\s+";  // a comma may follow a word
-    if (first) out += t.optional ? "(?:" + t.regex + space + ")?" : t.regex;
-    else out += t.optional ? "(?:" + space + t.regex + ")?" : space + t.regex;
+    if (first)
+      out += t.optional ? "(?:" + t.regex + space + ")?" : t.regex;
+    else
+      out += t.optional ? "(?:" + space + t.regex + ")?" : space + t.regex;
     first = first && t.optional;
   }
   return out;

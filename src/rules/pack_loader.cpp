@@ -83,7 +83,8 @@ void PackLoader::take_vocabulary(Vocabulary& out) {
 bool PackLoader::parse_root(std::string_view yaml, YAML::Node& root) {
   // The built-in packs ship in the binary and are tested at build time.
   for (const auto& b : builtin_packs()) builtin_ = builtin_ || (b.file == file_ && b.yaml.data() == yaml.data());
-  if (const auto limit = builtin_ ? std::nullopt : check_yaml_limits(yaml)) {  // depth, alias bombs: before yaml-cpp builds anything
+  if (const auto limit =
+          builtin_ ? std::nullopt : check_yaml_limits(yaml)) {  // depth, alias bombs: before yaml-cpp builds anything
     diagnostics_.push_back({file_, limit->position, Severity::error, limit->message});
     return false;
   }
@@ -139,9 +140,11 @@ void PackLoader::parse_defines(const YAML::Node& root) {
   }
   for (const auto& kv : define) {
     const std::string name = kv.first.Scalar();
-    if (defines_.count(name)) error(kv.first.Mark(), fmt::format("'{}' is defined twice", name));
+    if (defines_.count(name))
+      error(kv.first.Mark(), fmt::format("'{}' is defined twice", name));
     else if (!pack_language::is_fragment_name(name))
-      error(kv.first.Mark(), fmt::format("define name '{}' must be kebab-case (a-z, 0-9 and '-'), starting with a letter", name));
+      error(kv.first.Mark(),
+            fmt::format("define name '{}' must be kebab-case (a-z, 0-9 and '-'), starting with a letter", name));
     defines_[name] = parse_define(kv.second, name);
   }
 }
@@ -200,7 +203,9 @@ void PackLoader::add_rules(Pack& pack, Entries& entries, std::vector<std::pair<i
   // Built-in rules carry the precision measured for them (rules/measured/precision.yaml;
   // an image has it already, and shared copies bring the library's).
   if (is_builtin_pack(pack.name) && !from_image_)
-    for (const int i : pack.rules) set_.rules_[static_cast<std::size_t>(i)].precision = builtin_precision_of(set_.rules_[static_cast<std::size_t>(i)].id);
+    for (const int i : pack.rules)
+      set_.rules_[static_cast<std::size_t>(i)].precision =
+          builtin_precision_of(set_.rules_[static_cast<std::size_t>(i)].id);
 }
 
 bool PackLoader::is_builtin_pack(const std::string& name) const {
@@ -214,7 +219,8 @@ void PackLoader::error(const YAML::Mark& mark, std::string message) {
   diagnostics_.push_back({file_, pos, Severity::error, std::move(message)});
 }
 
-void PackLoader::check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed, const std::string& where) {
+void PackLoader::check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
+                            const std::string& where) {
   for (auto& problem : clauselint::check_keys(map, allowed, where)) {
     if (!problem.suggested.empty()) suggested_.insert(problem.suggested);
     error(problem.mark, std::move(problem.message));
@@ -260,8 +266,10 @@ std::vector<std::string> PackLoader::string_list(const YAML::Node& node, const s
     out.push_back(node.Scalar());
   } else if (node.IsSequence()) {
     for (const auto& item : node) {
-      if (item.IsScalar()) out.push_back(item.Scalar());
-      else error(item.Mark(), fmt::format("every item of {} must be a string", what));
+      if (item.IsScalar())
+        out.push_back(item.Scalar());
+      else
+        error(item.Mark(), fmt::format("every item of {} must be a string", what));
     }
   } else {
     error(node.Mark(), fmt::format("{} must be {}a list of strings", what, allow_scalar ? "a string or " : ""));

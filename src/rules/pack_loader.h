@@ -92,9 +92,10 @@ class PackLoader {
   // pack_terms.cpp: terms and conditions.
   YAML::Mark regex_mark(YAML::Mark mark, const std::string& regex, std::size_t offset) const;
   const std::string* fragment(std::string_view name, std::string& problem) const;
-  std::optional<std::string> expand(const YAML::Node& node, std::string_view text, bool phrase, const std::string& where);
-  int regex_matcher(const YAML::Node& node, const std::string& regex, const std::string& written, const std::string& source,
-                    const std::string& name, const std::string& where);
+  std::optional<std::string> expand(const YAML::Node& node, std::string_view text, bool phrase,
+                                    const std::string& where);
+  int regex_matcher(const YAML::Node& node, const std::string& regex, const std::string& written,
+                    const std::string& source, const std::string& name, const std::string& where);
   std::optional<Define> parse_term_regex(const YAML::Node& node, const std::string& where, const std::string& name);
   std::optional<Define> term_from_regex(const YAML::Node& value, const std::string& written, bool phrase,
                                         const std::string& where, const std::string& name);
@@ -130,14 +131,14 @@ class PackLoader {
   std::string file_;
   bool activate_library_ = false;
   std::string_view yaml_;
-  bool library_ = false;  // loading a library pack: rules may leave citations to the packs that use them
+  bool library_ = false;             // loading a library pack: rules may leave citations to the packs that use them
   std::set<std::string> suggested_;  // keys a misspelt key was taken for (no second error for them)
   std::vector<Diagnostic> diagnostics_;
   std::map<std::string, Define> defines_;
-  bool builtin_ = false;  // a built-in pack (tested at build time)
-  bool from_image_ = false;  // loading a compiled image: precision already set
+  bool builtin_ = false;                       // a built-in pack (tested at build time)
+  bool from_image_ = false;                    // loading a compiled image: precision already set
   const Vocabulary* vocabulary_in_ = nullptr;  // fragments every pack may use
-  Vocabulary vocabulary_out_;                                        // loading a vocabulary: its fragments
+  Vocabulary vocabulary_out_;                  // loading a vocabulary: its fragments
   std::map<std::string, int> ids_;
   std::optional<Rule> pending_weak_;  // the weak tier of the rule just parsed
 };

@@ -20,15 +20,18 @@ Rule PackLoader::parse_rule(const YAML::Node& node, const std::string& pack) {
   }
   rule.id = required_string(node, "id", "a rule");
   const std::string where = rule.id.empty() ? std::string("rule") : fmt::format("rule '{}'", rule.id);
-  check_keys(node, {"id", "title", "severity", "message", "citation", "help", "tags", "belongs-under", "when",
-                    "require", "forbid", "topic", "weak", "examples"},
+  check_keys(node,
+             {"id", "title", "severity", "message", "citation", "help", "tags", "belongs-under", "when", "require",
+              "forbid", "topic", "weak", "examples"},
              where);
   if (!rule.id.empty()) parse_rule_id(node, rule.id);
   parse_rule_fields(node, rule, where);
   parse_rule_check(node, rule, where);
   if (const YAML::Node weak = node["weak"]) {
-    if (rule.kind != Rule::Kind::require) error(weak.Mark(), fmt::format("{}: 'weak' applies to 'require' rules", where));
-    else pending_weak_ = parse_weak(weak, rule, where);
+    if (rule.kind != Rule::Kind::require)
+      error(weak.Mark(), fmt::format("{}: 'weak' applies to 'require' rules", where));
+    else
+      pending_weak_ = parse_weak(weak, rule, where);
   }
   parse_examples(node, rule, where);
   return rule;
@@ -53,8 +56,10 @@ void PackLoader::parse_rule_fields(const YAML::Node& node, Rule& rule, const std
   rule.help = required_string(node, "help", where);
   const std::string severity = required_string(node, "severity", where);
   if (!severity.empty()) {
-    if (const auto s = parse_severity(severity)) rule.severity = *s;
-    else error(node["severity"].Mark(), fmt::format("{}: severity '{}' must be error, warning or note", where, severity));
+    if (const auto s = parse_severity(severity))
+      rule.severity = *s;
+    else
+      error(node["severity"].Mark(), fmt::format("{}: severity '{}' must be error, warning or note", where, severity));
   }
   if (const YAML::Node citation = node["citation"]) {
     rule.citations = string_list(citation, fmt::format("'citation' of {}", where), true);
@@ -64,7 +69,8 @@ void PackLoader::parse_rule_fields(const YAML::Node& node, Rule& rule, const std
   if (const YAML::Node tags = node["tags"]) rule.tags = string_list(tags, fmt::format("'tags' of {}", where), false);
   if (const YAML::Node under = node["belongs-under"]) {
     const auto list = under.IsSequence() ? under : YAML::Node();
-    if (!under.IsSequence()) error(under.Mark(), fmt::format("'belongs-under' of {} must be a list of heading patterns", where));
+    if (!under.IsSequence())
+      error(under.Mark(), fmt::format("'belongs-under' of {} must be a list of heading patterns", where));
     for (const auto& item : list) rule.belongs_under.push_back(parse_term(item, where + " (belongs-under)"));
   }
 }
@@ -85,16 +91,19 @@ void PackLoader::parse_rule_check(const YAML::Node& node, Rule& rule, const std:
     rule.check = parse_condition(forbid, where + " (forbid)");
     if (!forbid_shape_ok(rule.check))
       error(forbid.Mark(), fmt::format("{}: 'forbid' takes patterns (or 'any' of them) with optional 'unless'; "
-                                       "use 'when' for context", where));
+                                       "use 'when' for context",
+                                       where));
   }
   if (const YAML::Node when = node["when"]) rule.when = parse_condition(when, where + " (when)");
   if (const YAML::Node topic = node["topic"]) parse_topic(topic, rule, where);
 }
 
 void PackLoader::parse_topic(const YAML::Node& topic, Rule& rule, const std::string& where) {
-  if (rule.kind != Rule::Kind::require) error(topic.Mark(), fmt::format("{}: 'topic' applies to 'require' rules", where));
+  if (rule.kind != Rule::Kind::require)
+    error(topic.Mark(), fmt::format("{}: 'topic' applies to 'require' rules", where));
   if (!topic.IsMap() || !topic["message"]) {
-    error(topic.Mark(), fmt::format("{}: 'topic' needs a condition and a 'message' for when the topic is absent", where));
+    error(topic.Mark(),
+          fmt::format("{}: 'topic' needs a condition and a 'message' for when the topic is absent", where));
     return;
   }
   rule.topic_message = topic["message"].Scalar();
@@ -110,7 +119,9 @@ void PackLoader::parse_topic(const YAML::Node& topic, Rule& rule, const std::str
 //   weak:  when: all[main's when, any[require, accept]]; require: all[require, elements...]
 std::optional<Rule> PackLoader::parse_weak(const YAML::Node& node, Rule& main, const std::string& main_where) {
   if (!node.IsMap()) {
-    error(node.Mark(), fmt::format("{}: 'weak' must be a mapping (id:, title:, message:, help:, accept: or elements:, examples:)", main_where));
+    error(node.Mark(),
+          fmt::format("{}: 'weak' must be a mapping (id:, title:, message:, help:, accept: or elements:, examples:)",
+                      main_where));
     return std::nullopt;
   }
   Rule weak;
@@ -121,7 +132,8 @@ std::optional<Rule> PackLoader::parse_weak(const YAML::Node& node, Rule& main, c
   weak.severity = Severity::warning;
   weak.id = required_string(node, "id", fmt::format("the 'weak' rule of {}", main_where));
   const std::string where = fmt::format("rule '{}' (the weak tier of '{}')", weak.id, main.id);
-  check_keys(node, {"id", "title", "severity", "message", "citation", "help", "tags", "accept", "elements", "examples"}, where);
+  check_keys(node, {"id", "title", "severity", "message", "citation", "help", "tags", "accept", "elements", "examples"},
+             where);
   parse_weak_fields(node, main, weak, where);
   parse_weak_checks(node, main, weak, where);
   parse_examples(node, weak, where);
@@ -143,10 +155,13 @@ void PackLoader::parse_weak_fields(const YAML::Node& node, const Rule& main, Rul
   weak.help = required_string(node, "help", where);
   if (const YAML::Node s = node["severity"]) {
     const auto parsed = s.IsScalar() ? parse_severity(s.Scalar()) : std::nullopt;
-    if (!parsed) error(s.Mark(), fmt::format("{}: severity must be error, warning or note", where));
-    else weak.severity = *parsed;
+    if (!parsed)
+      error(s.Mark(), fmt::format("{}: severity must be error, warning or note", where));
+    else
+      weak.severity = *parsed;
   }
-  weak.citations = node["citation"] ? string_list(node["citation"], fmt::format("'citation' of {}", where), true) : main.citations;
+  weak.citations =
+      node["citation"] ? string_list(node["citation"], fmt::format("'citation' of {}", where), true) : main.citations;
   weak.tags = node["tags"] ? string_list(node["tags"], fmt::format("'tags' of {}", where), false) : main.tags;
   weak.belongs_under = main.belongs_under;
 }
@@ -156,7 +171,8 @@ void PackLoader::parse_weak_checks(const YAML::Node& node, Rule& main, Rule& wea
   const YAML::Node accept = node["accept"];
   const YAML::Node elements = node["elements"];
   if (!accept && !elements)
-    error(node.Mark(), fmt::format("{} needs 'accept' (weak wording) or 'elements' (the parts of a list), or both", where));
+    error(node.Mark(),
+          fmt::format("{} needs 'accept' (weak wording) or 'elements' (the parts of a list), or both", where));
   const Condition strict = main.check;
   Condition addressed = strict;
   if (accept) {
@@ -175,11 +191,13 @@ void PackLoader::parse_weak_checks(const YAML::Node& node, Rule& main, Rule& wea
       error(elements.Mark(), fmt::format("{}: 'elements' must be a mapping of element names to conditions", where));
     } else {
       for (const auto& kv : elements) {
-        weak.elements.emplace_back(kv.first.Scalar(), parse_condition(kv.second, fmt::format("{} (element '{}')", where, kv.first.Scalar())));
+        weak.elements.emplace_back(
+            kv.first.Scalar(), parse_condition(kv.second, fmt::format("{} (element '{}')", where, kv.first.Scalar())));
         full.children.push_back(weak.elements.back().second);
       }
       if (weak.message.find("{missing}") == std::string::npos)
-        error(node["message"].Mark(), fmt::format("{}: with 'elements', the message must say what is missing with {{missing}}", where));
+        error(node["message"].Mark(),
+              fmt::format("{}: with 'elements', the message must say what is missing with {{missing}}", where));
     }
   }
   weak.check = full;
@@ -195,7 +213,8 @@ void PackLoader::parse_weak_checks(const YAML::Node& node, Rule& main, Rule& wea
 
 void PackLoader::parse_examples(const YAML::Node& node, Rule& rule, const std::string& where) {
   if (const YAML::Node examples = node["examples"]; !examples) {
-    if (!suggested_.count("examples")) error(node.Mark(), fmt::format("{} is missing 'examples' (pass: and fail: snippets the tests run)", where));
+    if (!suggested_.count("examples"))
+      error(node.Mark(), fmt::format("{} is missing 'examples' (pass: and fail: snippets the tests run)", where));
   } else if (!examples.IsMap()) {
     error(examples.Mark(), fmt::format("'examples' of {} must be a mapping with pass: and fail: lists", where));
   } else {
@@ -207,7 +226,8 @@ void PackLoader::parse_examples(const YAML::Node& node, Rule& rule, const std::s
         continue;
       }
       list = string_list(examples[key], fmt::format("'examples.{}' of {}", key, where), false);
-      if (list.empty()) error(examples[key].Mark(), fmt::format("the examples of {} need at least one '{}' snippet", where, key));
+      if (list.empty())
+        error(examples[key].Mark(), fmt::format("the examples of {} need at least one '{}' snippet", where, key));
     }
   }
 }

@@ -17,8 +17,10 @@ PackLoader::SharedRef PackLoader::parse_shared(const YAML::Node& node) {
   ref.id = node["shared"].IsScalar() ? node["shared"].Scalar() : "";
   const std::string where = fmt::format("shared rule '{}'", ref.id);
   check_keys(node, {"shared", "citation", "tags"}, where);
-  if (const YAML::Node c = node["citation"]) ref.citations = string_list(c, fmt::format("'citation' of {}", where), true);
-  else error(node.Mark(), fmt::format("{} needs this pack's 'citation' (the law that requires it here)", where));
+  if (const YAML::Node c = node["citation"])
+    ref.citations = string_list(c, fmt::format("'citation' of {}", where), true);
+  else
+    error(node.Mark(), fmt::format("{} needs this pack's 'citation' (the law that requires it here)", where));
   if (const YAML::Node t = node["tags"]) ref.tags = string_list(t, fmt::format("'tags' of {}", where), false);
   return ref;
 }

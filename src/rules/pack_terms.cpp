@@ -73,7 +73,8 @@ std::optional<PackLoader::Define> PackLoader::parse_term_regex(const YAML::Node&
   if (node.IsScalar()) return term_from_regex(node, node.Scalar(), false, where, name);
   if (node.IsMap() && node["words"]) return term_from_words(node, where, name);
   if (!node.IsMap() || node.size() != 1) {
-    error(node.Mark(), fmt::format("{}: expected a regex string or one of pattern:, phrase:, words:, extract:, use:", where));
+    error(node.Mark(),
+          fmt::format("{}: expected a regex string or one of pattern:, phrase:, words:, extract:, use:", where));
     return std::nullopt;
   }
   const auto kv = *node.begin();
@@ -88,7 +89,8 @@ std::optional<PackLoader::Define> PackLoader::parse_term_regex(const YAML::Node&
   if (key == "phrase") return term_from_regex(value, text, true, where, name);
   if (key == "extract") return term_from_extractor(value, text, where);
   if (key == "use") return term_from_use(value, text, where);
-  error(kv.first.Mark(), fmt::format("{}: unknown term '{}'; expected pattern, phrase, words, extract or use", where, key));
+  error(kv.first.Mark(),
+        fmt::format("{}: unknown term '{}'; expected pattern, phrase, words, extract or use", where, key));
   return std::nullopt;
 }
 
@@ -117,8 +119,10 @@ std::optional<PackLoader::Define> PackLoader::term_from_words(const YAML::Node& 
   auto inflect = pack_language::Inflect::none;
   if (const YAML::Node i = node["inflect"]) {
     const auto parsed = i.IsScalar() ? pack_language::parse_inflect(i.Scalar()) : std::nullopt;
-    if (!parsed) error(i.Mark(), fmt::format("{}: 'inflect' must be verb, noun or none", where));
-    else inflect = *parsed;
+    if (!parsed)
+      error(i.Mark(), fmt::format("{}: 'inflect' must be verb, noun or none", where));
+    else
+      inflect = *parsed;
   }
   if (words.empty()) {
     error(node["words"].Mark(), fmt::format("{}: 'words' takes a non-empty list", where));
@@ -145,8 +149,10 @@ std::optional<PackLoader::Define> PackLoader::term_from_extractor(const YAML::No
   std::string message;
   std::size_t offset = 0;
   auto pattern = Pattern::compile(ex->regex, message, offset);
-  return Define{std::string(ex->regex), set_.add_matcher({"extract: " + text, std::move(pattern), ex->accept, "extract: " + text}),
-                true, {}};
+  return Define{std::string(ex->regex),
+                set_.add_matcher({"extract: " + text, std::move(pattern), ex->accept, "extract: " + text}),
+                true,
+                {}};
 }
 
 // {use: name}: this pack's define, else the shared vocabulary.
@@ -165,8 +171,9 @@ std::optional<PackLoader::Define> PackLoader::term_from_use(const YAML::Node& va
     if (d.matcher < 0) return std::nullopt;
     return d;
   }
-  error(value.Mark(), fmt::format("{}: '{}' is not defined in this pack's 'define' section nor in the shared vocabulary",
-                                  where, text));
+  error(
+      value.Mark(),
+      fmt::format("{}: '{}' is not defined in this pack's 'define' section nor in the shared vocabulary", where, text));
   return std::nullopt;
 }
 
@@ -190,8 +197,9 @@ Condition PackLoader::parse_condition(const YAML::Node& node, const std::string&
       cond.front_matter = node["front-matter"].Scalar();
     return cond;
   }
-  if (node.IsScalar() || (node.IsMap() && node.size() == 1 &&
-                          (node["pattern"] || node["phrase"] || node["extract"] || node["use"] || node["words"])) ||
+  if (node.IsScalar() ||
+      (node.IsMap() && node.size() == 1 &&
+       (node["pattern"] || node["phrase"] || node["extract"] || node["use"] || node["words"])) ||
       (node.IsMap() && node.size() == 2 && node["words"] && node["inflect"])) {
     cond.matcher = parse_term(node, where);
     return cond;
@@ -211,13 +219,15 @@ Condition PackLoader::parse_condition(const YAML::Node& node, const std::string&
 // The one head of a condition mapping: any:, all:, not:, or a term. False
 // when the condition cannot be read further.
 bool PackLoader::parse_condition_head(const YAML::Node& node, const std::string& where, Condition& cond) {
-  check_keys(node, {"any", "all", "not", "pattern", "phrase", "words", "inflect", "extract", "use", "within", "near",
-                    "at-least", "unless"},
+  check_keys(node,
+             {"any", "all", "not", "pattern", "phrase", "words", "inflect", "extract", "use", "within", "near",
+              "at-least", "unless"},
              where);
   const int heads = !!node["any"] + !!node["all"] + !!node["not"] + !!node["pattern"] + !!node["phrase"] +
                     !!node["words"] + !!node["extract"] + !!node["use"];
   if (heads != 1) {
-    error(node.Mark(), fmt::format("{}: give exactly one of any:, all:, not:, pattern:, phrase:, words:, extract:, use:", where));
+    error(node.Mark(),
+          fmt::format("{}: give exactly one of any:, all:, not:, pattern:, phrase:, words:, extract:, use:", where));
     return false;
   }
   if (node["any"] || node["all"]) {
@@ -247,17 +257,20 @@ bool PackLoader::parse_condition_head(const YAML::Node& node, const std::string&
 
 // within:, near:, at-least: and unless: beside the head.
 void PackLoader::parse_condition_options(const YAML::Node& node, const std::string& where, Condition& cond) {
-  if (const YAML::Node within = node["within"]; within && cond.kind != Condition::Kind::any &&
-                                                 cond.kind != Condition::Kind::all) {
-    error(within.Mark(), fmt::format("{}: 'within' applies to 'any' or 'all' (the parts that must hold together)", where));
+  if (const YAML::Node within = node["within"];
+      within && cond.kind != Condition::Kind::any && cond.kind != Condition::Kind::all) {
+    error(within.Mark(),
+          fmt::format("{}: 'within' applies to 'any' or 'all' (the parts that must hold together)", where));
   } else if (within) {
     static const std::map<std::string, Scope> scopes = {{"sentence", Scope::sentence},
                                                         {"paragraph", Scope::paragraph},
                                                         {"section", Scope::section},
                                                         {"document", Scope::document}};
     const auto it = within.IsScalar() ? scopes.find(within.Scalar()) : scopes.end();
-    if (it == scopes.end()) error(within.Mark(), fmt::format("{}: 'within' must be sentence, paragraph, section or document", where));
-    else cond.within = it->second;
+    if (it == scopes.end())
+      error(within.Mark(), fmt::format("{}: 'within' must be sentence, paragraph, section or document", where));
+    else
+      cond.within = it->second;
   }
   if (const YAML::Node near = node["near"]) {
     int words = 0;
@@ -272,7 +285,8 @@ void PackLoader::parse_condition_options(const YAML::Node& node, const std::stri
   if (const YAML::Node at_least = node["at-least"]) {
     int n = 0;
     if (cond.kind != Condition::Kind::any) {
-      error(at_least.Mark(), fmt::format("{}: 'at-least' applies to 'any' (how many of its children must hold)", where));
+      error(at_least.Mark(),
+            fmt::format("{}: 'at-least' applies to 'any' (how many of its children must hold)", where));
     } else if (!at_least.IsScalar() || !YAML::convert<int>::decode(at_least, n) || n < 1 ||
                n > static_cast<int>(cond.children.size())) {
       error(at_least.Mark(), fmt::format("{}: 'at-least' must be a number from 1 to the {} children of 'any'", where,

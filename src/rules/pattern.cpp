@@ -64,7 +64,8 @@ struct Pattern::Compiled {
       if (code) return;
       int rc = 0;
       PCRE2_SIZE offset = 0;
-      code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(), kCompileOptions, &rc, &offset, nullptr);
+      code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(), kCompileOptions, &rc, &offset,
+                           nullptr);
       if (!code) error = fmt::format("invalid regex: {} at offset {}", error_text(rc), offset);
     });
     if (!code) return nullptr;
@@ -73,8 +74,10 @@ struct Pattern::Compiled {
     // A copy, because JIT-compiling a code other threads match with is not safe.
     std::call_once(jit_once, [&] {
       pcre2_code* copy = pcre2_code_copy(code);
-      if (copy && pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) == 0) jit.store(copy, std::memory_order_release);
-      else pcre2_code_free(copy);
+      if (copy && pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) == 0)
+        jit.store(copy, std::memory_order_release);
+      else
+        pcre2_code_free(copy);
     });
     pcre2_code* compiled = jit.load(std::memory_order_acquire);
     return compiled ? compiled : code;
@@ -133,8 +136,8 @@ Pattern::~Pattern() { delete compiled_; }
 std::shared_ptr<const Pattern> Pattern::compile(std::string_view regex, std::string& error, std::size_t& error_offset) {
   int code = 0;
   PCRE2_SIZE offset = 0;
-  pcre2_code* compiled = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(regex.data()), regex.size(), kCompileOptions, &code,
-                                       &offset, nullptr);
+  pcre2_code* compiled =
+      pcre2_compile(reinterpret_cast<PCRE2_SPTR>(regex.data()), regex.size(), kCompileOptions, &code, &offset, nullptr);
   if (!compiled) {
     error = error_text(code);
     error_offset = offset;
@@ -167,15 +170,16 @@ std::string Pattern::compile_error() const {
   return compiled_->error;
 }
 
-std::string Pattern::find_all(std::string_view text, std::vector<Match>& out, Accept accept, const void* context) const {
+std::string Pattern::find_all(std::string_view text, std::vector<Match>& out, Accept accept,
+                              const void* context) const {
   pcre2_code* const code = compiled_->ready(source_, text.size());
   if (!code) return compiled_->error;
   pcre2_match_data* data = pcre2_match_data_create_from_pattern(code, nullptr);
   std::string problem;
   PCRE2_SIZE start = 0;
   while (start <= text.size()) {
-    const int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), start,
-                               PCRE2_NO_UTF_CHECK, data, match_context());
+    const int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), start, PCRE2_NO_UTF_CHECK,
+                               data, match_context());
     if (rc == PCRE2_ERROR_NOMATCH) break;
     if (rc < 0) {
       problem = fmt::format("pattern '{}' stopped: {}", shorten(source_), error_text(rc));
@@ -194,7 +198,8 @@ thread_local MatchBudget* current_budget = nullptr;
 constexpr PCRE2_SIZE kMatchWindow = 1024;  // bytes of start positions per pcre2_match call
 
 std::int64_t now_ns() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
 }
 
 }  // namespace
@@ -206,7 +211,9 @@ MatchBudget::MatchBudget(std::uint32_t milliseconds)
 
 MatchBudget::~MatchBudget() { current_budget = previous_; }
 
-bool MatchBudget::spent() { return current_budget && current_budget->ms_ > 0 && now_ns() > current_budget->deadline_ns_; }
+bool MatchBudget::spent() {
+  return current_budget && current_budget->ms_ > 0 && now_ns() > current_budget->deadline_ns_;
+}
 
 std::uint32_t MatchBudget::milliseconds() { return current_budget ? current_budget->ms_ : 0; }
 
@@ -219,28 +226,37 @@ std::uint32_t MatchBudget::from_environment() {
   return kMatchBudgetMs;
 }
 
+namespace {
+
+// The bytes find_in_blocks searches: the whole text, or the listed blocks.
+std::size_t bytes_to_search(std::string_view text, const std::vector<std::uint32_t>* only) {
+  if (!only) return text.size();
+  std::size_t bytes = 0;
+  for (const std::uint32_t start : *only) bytes += std::min(text.find('\n', start), text.size()) - start;
+  return bytes;
+}
+
+}  // namespace
+
 Pattern::Problem Pattern::find_in_blocks(std::string_view text, std::vector<Match>& out, Accept accept,
                                          const void* context, const std::vector<std::uint32_t>* only) const {
   Problem problem;
   auto budget_spent = [&](std::size_t at) {
     if (!MatchBudget::spent()) return false;
-    problem = {Problem::Kind::budget, fmt::format("the file's matching time ({} ms) was used up", MatchBudget::milliseconds()),
+    problem = {Problem::Kind::budget,
+               fmt::format("the file's matching time ({} ms) was used up", MatchBudget::milliseconds()),
                static_cast<std::uint32_t>(at)};
     return true;
   };
   if (budget_spent(0) || (only && only->empty())) return problem;  // (no compilation for nothing)
-  std::size_t bytes = text.size();
-  if (only) {
-    bytes = 0;
-    for (const std::uint32_t start : *only) bytes += std::min(text.find('\n', start), text.size()) - start;
-  }
-  pcre2_code* const code = compiled_->ready(source_, bytes);
+  pcre2_code* const code = compiled_->ready(source_, bytes_to_search(text, only));
   if (!code) return {Problem::Kind::limit, compiled_->error, 0};
   pcre2_match_data* data = pcre2_match_data_create_from_pattern(code, nullptr);
   std::size_t rejections = 0;
   // Every block in turn, or only those listed (the prefilter's).
   std::size_t listed = 0;
-  for (std::size_t block = only ? (only->empty() ? text.size() + 1 : (*only)[0]) : 0; block <= text.size() && !problem;) {
+  for (std::size_t block = only ? (only->empty() ? text.size() + 1 : (*only)[0]) : 0;
+       block <= text.size() && !problem;) {
     std::size_t block_end = text.find('\n', block);
     if (block_end == std::string_view::npos) block_end = text.size();
     // The subject ends at the block's end: a multiline "$" or "(?=\n|$)" still holds there.
@@ -285,8 +301,8 @@ bool Pattern::search(std::string_view text) const {
   pcre2_code* const code = compiled_->ready(source_, text.size());
   if (!code) return false;
   pcre2_match_data* data = pcre2_match_data_create_from_pattern(code, nullptr);
-  const int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), 0,
-                             PCRE2_NO_UTF_CHECK, data, match_context());
+  const int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), 0, PCRE2_NO_UTF_CHECK, data,
+                             match_context());
   pcre2_match_data_free(data);
   return rc >= 0;
 }

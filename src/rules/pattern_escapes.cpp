@@ -17,12 +17,22 @@ char32_t Analysis::escaped(EscapeKind& kind) {
   const char e = p_[i_ + 1];
   i_ += 2;
   switch (e) {
-    case 's': case 'h': case 'v': case 'W':
+    case 's':
+    case 'h':
+    case 'v':
+    case 'W':
       kind = EscapeKind::separator;  // characters outside \w only: " " once normalised
       return 0;
-    case 'S': case 'w': case 'd': case 'D': case 'H': case 'V': case 'N': case 'X': case 'R': case 'C':
-      kind = EscapeKind::klass;
-      return 0;
+    case 'S':
+    case 'w':
+    case 'd':
+    case 'D':
+    case 'H':
+    case 'V':
+    case 'N':
+    case 'X':
+    case 'R':
+    case 'C': kind = EscapeKind::klass; return 0;
     case 'p':
     case 'P':
       kind = EscapeKind::klass;
@@ -33,9 +43,13 @@ char32_t Analysis::escaped(EscapeKind& kind) {
         ++i_;
       }
       return 0;
-    case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G': case 'K':
-      kind = EscapeKind::zero_width;
-      return 0;
+    case 'b':
+    case 'B':
+    case 'A':
+    case 'z':
+    case 'Z':
+    case 'G':
+    case 'K': kind = EscapeKind::zero_width; return 0;
     case 't': return '\t';
     case 'n': return '\n';
     case 'r': return '\r';
@@ -44,7 +58,8 @@ char32_t Analysis::escaped(EscapeKind& kind) {
     case 'e': return 27;
     case 'x': return hex_escape(kind);
     default:
-      if (static_cast<unsigned char>(e) < 0x80 && !std::isalnum(static_cast<unsigned char>(e))) return static_cast<char32_t>(e);
+      if (static_cast<unsigned char>(e) < 0x80 && !std::isalnum(static_cast<unsigned char>(e)))
+        return static_cast<char32_t>(e);
       break;  // back-references, \g, \k, \c, \o, octal, non-ASCII after "\"
   }
   kind = EscapeKind::unknown;
@@ -65,13 +80,17 @@ char32_t Analysis::hex_escape(EscapeKind& kind) {
         kind = EscapeKind::unknown;
         return 0;
       }
-      cp = cp * 16 + static_cast<char32_t>(std::isdigit(static_cast<unsigned char>(p_[k])) ? p_[k] - '0' : (std::tolower(p_[k]) - 'a' + 10));
+      cp = cp * 16 + static_cast<char32_t>(std::isdigit(static_cast<unsigned char>(p_[k]))
+                                               ? p_[k] - '0'
+                                               : (std::tolower(p_[k]) - 'a' + 10));
     }
     i_ = close + 1;
     return cp;
   }
   for (int k = 0; k < 2 && std::isxdigit(static_cast<unsigned char>(peek())); ++k, ++i_)
-    cp = cp * 16 + static_cast<char32_t>(std::isdigit(static_cast<unsigned char>(peek())) ? peek() - '0' : (std::tolower(peek()) - 'a' + 10));
+    cp = cp * 16 + static_cast<char32_t>(std::isdigit(static_cast<unsigned char>(peek()))
+                                             ? peek() - '0'
+                                             : (std::tolower(peek()) - 'a' + 10));
   return cp;
 }
 
@@ -211,8 +230,10 @@ void Analysis::class_range(ClassState& s) {
   const char32_t previous = s.previous;
   bool separators = true;  // a range of characters outside \w is one " "
   for (char32_t x = previous; x <= last && separators && last >= previous; ++x) separators = !is_word(x);
-  if (last >= previous && separators) s.chars.push_back(' ');
-  else if (last < previous || last - previous > 4) s.wide = true;
+  if (last >= previous && separators)
+    s.chars.push_back(' ');
+  else if (last < previous || last - previous > 4)
+    s.wide = true;
   else
     for (char32_t x = previous + 1; x <= last; ++x) s.chars.push_back(x);
   s.have_previous = false;

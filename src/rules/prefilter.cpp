@@ -113,7 +113,9 @@ std::size_t Prefilter::filtered_matchers() const {
 
 std::size_t Prefilter::atoms() const { return t_->atoms.size(); }
 
-std::string Prefilter::describe(int id) const { return to_string(required_atoms(t_->sources.at(static_cast<std::size_t>(id)))); }
+std::string Prefilter::describe(int id) const {
+  return to_string(required_atoms(t_->sources.at(static_cast<std::size_t>(id))));
+}
 
 std::string Prefilter::table_line(std::string_view regex) {
   return fmt::format("{:016x} {} {}\n", fnv1a(regex), regex.size(), serialize(required_atoms(regex)));

@@ -126,11 +126,16 @@ Info Analysis::quantified(Info part) {
   skip_extended_space();
   const char q = peek();
   std::size_t min = 1, max = 1;
-  if (q == '*') min = 0, max = SIZE_MAX;
-  else if (q == '+') min = 1, max = SIZE_MAX;
-  else if (q == '?') min = 0, max = 1;
-  else if (q == '{' && !brace_quantifier(min, max)) return part;
-  else if (q != '{') return part;
+  if (q == '*')
+    min = 0, max = SIZE_MAX;
+  else if (q == '+')
+    min = 1, max = SIZE_MAX;
+  else if (q == '?')
+    min = 0, max = 1;
+  else if (q == '{' && !brace_quantifier(min, max))
+    return part;
+  else if (q != '{')
+    return part;
   if (q != '{') ++i_;
   if (peek() == '?' || peek() == '+') ++i_;  // lazy or possessive: the same texts
   if (part.exact_known && part.exact == std::vector<std::string>{" "}) {
@@ -153,14 +158,16 @@ Info Analysis::quantified(Info part) {
 bool Analysis::brace_quantifier(std::size_t& min, std::size_t& max) {
   std::size_t j = i_ + 1, n = 0, m = 0;
   const std::size_t digits = j;
-  while (j < p_.size() && std::isdigit(static_cast<unsigned char>(p_[j]))) n = n * 10 + static_cast<std::size_t>(p_[j++] - '0');
+  while (j < p_.size() && std::isdigit(static_cast<unsigned char>(p_[j])))
+    n = n * 10 + static_cast<std::size_t>(p_[j++] - '0');
   if (j == digits || j >= p_.size()) return false;
   m = n;
   if (p_[j] == ',') {
     ++j;
     const std::size_t max_digits = j;
     m = 0;
-    while (j < p_.size() && std::isdigit(static_cast<unsigned char>(p_[j]))) m = m * 10 + static_cast<std::size_t>(p_[j++] - '0');
+    while (j < p_.size() && std::isdigit(static_cast<unsigned char>(p_[j])))
+      m = m * 10 + static_cast<std::size_t>(p_[j++] - '0');
     if (j == max_digits) m = SIZE_MAX;
   }
   if (j >= p_.size() || p_[j] != '}') return false;
@@ -256,8 +263,10 @@ Info Analysis::group(bool& skip) {
   }
   if (starts("(?#")) {
     const std::size_t close = p_.find(')', i_);
-    if (close == std::string_view::npos) fail();
-    else i_ = close + 1;
+    if (close == std::string_view::npos)
+      fail();
+    else
+      i_ = close + 1;
     skip = true;
     return {};
   }
@@ -307,8 +316,10 @@ bool Analysis::group_opening(std::size_t& open, bool& extended, bool& skip) {
   bool on = true;
   while (j < p_.size() && p_[j] != ')' && p_[j] != ':') {
     const char f = p_[j++];
-    if (f == '-') on = false;
-    else if (f == 'x') extended = on;
+    if (f == '-')
+      on = false;
+    else if (f == 'x')
+      extended = on;
     else if (f != 'i' && f != 'm' && f != 's' && f != 'U') {
       fail();  // (?|, (?(, (?R, (?1, (?&, (?P>, (?J) ...
       return false;

@@ -23,8 +23,8 @@ namespace clauselint {
 struct AtomTree {
   enum class Kind { everywhere, atom, all_of, any_of };
   Kind kind = Kind::everywhere;
-  std::string atom;                 // Kind::atom: case-folded literal text
-  std::vector<AtomTree> parts;      // all_of, any_of
+  std::string atom;             // Kind::atom: case-folded literal text
+  std::vector<AtomTree> parts;  // all_of, any_of
 };
 
 inline constexpr std::size_t kMinAtomBytes = 3;

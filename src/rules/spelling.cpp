@@ -26,7 +26,8 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string_vi
   std::size_t best_distance = 3;
   for (const auto c : candidates)
     // Lengths 3 or more apart cannot be within distance 2: skip the O(n x m) work.
-    if (word.size() + 3 <= c.size() || c.size() + 3 <= word.size()) continue;
+    if (word.size() + 3 <= c.size() || c.size() + 3 <= word.size())
+      continue;
     else if (const std::size_t d = edit_distance(word, c); d < best_distance) {
       best = c;
       best_distance = d;

@@ -31,19 +31,22 @@ class LimitChecker : public YAML::EventHandler {
     // any walk of the tree follows forever (found by fuzzing the pack loader).
     for (const Frame& open : stack_)
       if (open.anchor == anchor)
-        throw LimitHit{{at(mark), "this alias refers to a list or mapping that contains it (a cycle): "
-                                  "use an anchor defined before and outside it"}};
+        throw LimitHit{{at(mark),
+                        "this alias refers to a list or mapping that contains it (a cycle): "
+                        "use an anchor defined before and outside it"}};
     const auto it = sizes_.find(anchor);
     add(mark, it == sizes_.end() ? 1 : it->second);
   }
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string&) override {
     leaf(mark, anchor);
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
     open(mark, anchor);
   }
   void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
     open(mark, anchor);
   }
   void OnMapEnd() override { close(); }
@@ -62,9 +65,10 @@ class LimitChecker : public YAML::EventHandler {
     target = target + n < target ? kMaxYamlNodes + 1 : target + n;
     total_nodes_ = total_nodes_ + n < total_nodes_ ? kMaxYamlNodes + 1 : total_nodes_ + n;
     if (total_nodes_ > kMaxYamlNodes)
-      throw LimitHit{{at(mark), fmt::format("the YAML stands for more than {} nodes once its aliases (*name) are expanded: "
-                                            "an alias bomb? Repeat less through aliases",
-                                            kMaxYamlNodes)}};
+      throw LimitHit{
+          {at(mark), fmt::format("the YAML stands for more than {} nodes once its aliases (*name) are expanded: "
+                                 "an alias bomb? Repeat less through aliases",
+                                 kMaxYamlNodes)}};
   }
   void leaf(const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (anchor != YAML::NullAnchor) sizes_[anchor] = 1;
@@ -72,8 +76,10 @@ class LimitChecker : public YAML::EventHandler {
   }
   void open(const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (static_cast<int>(stack_.size()) >= kMaxYamlDepth)
-      throw LimitHit{{at(mark), fmt::format("YAML nesting is too deep here (more than {} levels of lists and mappings): "
-                                            "flatten the structure", kMaxYamlDepth)}};
+      throw LimitHit{
+          {at(mark), fmt::format("YAML nesting is too deep here (more than {} levels of lists and mappings): "
+                                 "flatten the structure",
+                                 kMaxYamlDepth)}};
     stack_.push_back({anchor, 1, mark});
   }
   void close() {
@@ -105,8 +111,7 @@ std::optional<YamlLimitError> check_yaml_limits(std::string_view yaml) {
   } catch (const LimitHit& hit) {
     return hit.error;
   } catch (const YAML::DeepRecursion& e) {
-    return YamlLimitError{{e.mark.line + 1, e.mark.column + 1},
-                          "YAML nesting is too deep here: flatten the structure"};
+    return YamlLimitError{{e.mark.line + 1, e.mark.column + 1}, "YAML nesting is too deep here: flatten the structure"};
   } catch (const YAML::Exception&) {
     return std::nullopt;  // a syntax error: the loader reports it with its own message
   }

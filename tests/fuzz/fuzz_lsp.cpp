@@ -14,13 +14,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::size_t sent = 0;
   clauselint::lsp::LspServer server([&](std::string body) { sent += body.size(); });
   server.handle(R"({"jsonrpc":"2.0","id":0,"method":"initialize","params":{"capabilities":{}}})");
-  server.handle(R"({"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":)"
-                R"({"uri":"untitled:fuzz","languageId":"markdown","version":1,"text":"# Policy\n\n## Cookies\n\nWe use cookies. \ud83d\udcdd\n"}}})");
+  server.handle(
+      R"({"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":)"
+      R"({"uri":"untitled:fuzz","languageId":"markdown","version":1,"text":"# Policy\n\n## Cookies\n\nWe use cookies. \ud83d\udcdd\n"}}})");
   clauselint::lsp::FrameReader reader;
   reader.feed(input);
   while (auto frame = reader.next()) {
-    if (frame->ok) server.handle(frame->text);
-    else server.framing_error(frame->text);
+    if (frame->ok)
+      server.handle(frame->text);
+    else
+      server.framing_error(frame->text);
     if (server.exit_code()) return 0;
   }
   server.handle(input);

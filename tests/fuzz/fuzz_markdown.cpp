@@ -7,10 +7,12 @@
 #include "clauselint/parse.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  clauselint::LoadedSource loaded = clauselint::decode_source("fuzz.md", std::string(reinterpret_cast<const char*>(data), size));
+  clauselint::LoadedSource loaded =
+      clauselint::decode_source("fuzz.md", std::string(reinterpret_cast<const char*>(data), size));
   if (!loaded.source) return 0;
   std::vector<clauselint::Diagnostic> diagnostics;
-  const clauselint::Document doc = clauselint::parse_document(loaded.source, clauselint::InputFormat::markdown, diagnostics);
+  const clauselint::Document doc =
+      clauselint::parse_document(loaded.source, clauselint::InputFormat::markdown, diagnostics);
   for (const auto& block : doc.blocks) (void)doc.source_range(block.range);
   return 0;
 }

@@ -45,11 +45,13 @@ rules:
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string comment(reinterpret_cast<const char*>(data), size);
   (void)clauselint::parse_directive(comment);
-  const std::string policy = "# Privacy\n\n<!-- " + comment + " -->\n\nOur site is 100% secure.\n\n<!--" + comment + "-->\n";
+  const std::string policy =
+      "# Privacy\n\n<!-- " + comment + " -->\n\nOur site is 100% secure.\n\n<!--" + comment + "-->\n";
   clauselint::LoadedSource loaded = clauselint::decode_source("fuzz.md", policy);
   if (!loaded.source) return 0;
   std::vector<clauselint::Diagnostic> diagnostics;
-  const clauselint::Document doc = clauselint::parse_document(loaded.source, clauselint::InputFormat::markdown, diagnostics);
+  const clauselint::Document doc =
+      clauselint::parse_document(loaded.source, clauselint::InputFormat::markdown, diagnostics);
   (void)clauselint::lint_document(doc, rules());
   return 0;
 }

@@ -1,9 +1,9 @@
 // clauselint accuracy: partial labels, label corrections, the micro-average.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <algorithm>
 #include <cstdlib>
-#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 
@@ -74,8 +74,9 @@ TEST_CASE("corrections change a label, and the micro-average pools the rules", "
   CHECK(e.micro().tn == 1);
   CHECK(e.micro().precision() == 1.0);
   // The unmatched correction is reported, not silently ignored.
-  CHECK(std::any_of(e.diagnostics.begin(), e.diagnostics.end(),
-                    [](const Diagnostic& d) { return d.message.find("matched no labelled policy") != std::string::npos; }));
+  CHECK(std::any_of(e.diagnostics.begin(), e.diagnostics.end(), [](const Diagnostic& d) {
+    return d.message.find("matched no labelled policy") != std::string::npos;
+  }));
   std::ofstream(file) << "- {policy: p.md, rule: kids, label: maybe}\n";
   problems.clear();
   read_corrections(file.string(), problems);

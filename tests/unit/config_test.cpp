@@ -67,7 +67,8 @@ TEST_CASE("packs, overrides and the command line combine", "[config]") {
   CHECK_FALSE(kids.rules.at("cookie-opt-out").has_value());
 
   CHECK(effective_config(*config, (t.dir / "docs" / "drafts" / "d.md").string(), {}).excluded);
-  CHECK(effective_config(*config, (t.dir / "docs" / "p.md").string(), {"gdpr"}).packs == std::vector<std::string>{"gdpr"});
+  CHECK(effective_config(*config, (t.dir / "docs" / "p.md").string(), {"gdpr"}).packs ==
+        std::vector<std::string>{"gdpr"});
 }
 
 TEST_CASE("config errors name file, line and column", "[config]") {

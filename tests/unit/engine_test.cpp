@@ -24,7 +24,9 @@ TEST_CASE("require all within a sentence needs every part in one sentence", "[en
 TEST_CASE("require all within a paragraph, section or document", "[engine]") {
   const std::string doc = "# T\n\n## Cookies\n\nWe use cookies.\n\nYou can disable them.\n\n## Other\n\nText.\n";
   auto check = [&](const char* scope) {
-    return test::lint(test::pack(test::rule("r", std::string("    require: {all: ['cookies', 'disable'], within: ") + scope + "}\n")), doc);
+    return test::lint(
+        test::pack(test::rule("r", std::string("    require: {all: ['cookies', 'disable'], within: ") + scope + "}\n")),
+        doc);
   };
   CHECK(check("paragraph").size() == 1);
   CHECK(check("section").empty());
@@ -33,12 +35,14 @@ TEST_CASE("require all within a paragraph, section or document", "[engine]") {
 
 TEST_CASE("a paragraph unit joins a lead-in to its list", "[engine]") {
   const auto yaml = test::pack(test::rule("r", "    require: {all: ['notify', 'e-mail'], within: paragraph}\n"));
-  CHECK(test::lint(yaml, "# T\n\nWhen this policy changes we will notify you:\n\n- by e-mail\n- on the site\n").empty());
+  CHECK(
+      test::lint(yaml, "# T\n\nWhen this policy changes we will notify you:\n\n- by e-mail\n- on the site\n").empty());
   CHECK(test::lint(yaml, "# T\n\nWe will notify you.\n\n- by e-mail\n").size() == 1);
 }
 
 TEST_CASE("unless disqualifies matches in the same sentence only", "[engine]") {
-  const auto yaml = test::pack(test::rule("r", "    require: {all: ['notify', 'changes'], within: sentence, unless: ['\\bnot\\b']}\n"));
+  const auto yaml = test::pack(
+      test::rule("r", "    require: {all: ['notify', 'changes'], within: sentence, unless: ['\\bnot\\b']}\n"));
   CHECK(test::lint(yaml, "# T\n\nWe will notify you of changes.\n").empty());
   CHECK(test::lint(yaml, "# T\n\nWe will not notify you of changes.\n").size() == 1);
   CHECK(test::lint(yaml, "# T\n\nWe do not sell data. We will notify you of changes.\n").empty());
@@ -57,8 +61,8 @@ TEST_CASE("near counts words, not punctuation", "[engine]") {
 }
 
 TEST_CASE("at-least counts distinct children holding in one unit", "[engine]") {
-  const auto yaml = test::pack(
-      test::rule("r", "    require: {any: ['\\bphone\\b', '\\bemail\\b', '\\bform\\b'], at-least: 2, within: paragraph}\n"));
+  const auto yaml = test::pack(test::rule(
+      "r", "    require: {any: ['\\bphone\\b', '\\bemail\\b', '\\bform\\b'], at-least: 2, within: paragraph}\n"));
   CHECK(test::lint(yaml, "# T\n\nUse the form or email us.\n").empty());
   CHECK(test::lint(yaml, "# T\n\nEmail us, email us again.\n").size() == 1);
   CHECK(test::lint(yaml, "# T\n\nEmail us.\n\nOr use the form.\n").size() == 1);
@@ -90,8 +94,8 @@ TEST_CASE("when: a rule applies only where its condition holds", "[engine]") {
 }
 
 TEST_CASE("forbid: one finding per match, at the match, unless disqualified", "[engine]") {
-  const auto yaml = test::pack(test::rule(
-      "r", "    forbid: {any: ['100% secure', 'totally secure'], unless: ['\\bno method\\b']}\n"));
+  const auto yaml = test::pack(
+      test::rule("r", "    forbid: {any: ['100% secure', 'totally secure'], unless: ['\\bno method\\b']}\n"));
   const auto f = test::lint(yaml, "# T\n\nIt is 100% secure.\nIt is totally secure.\n\nNo method is 100% secure.\n");
   REQUIRE(f.size() == 2);
   CHECK(f[0].kind == Finding::Kind::match);
@@ -102,7 +106,8 @@ TEST_CASE("forbid: one finding per match, at the match, unless disqualified", "[
 }
 
 TEST_CASE("a missing clause points at the heading it belongs under, else the title", "[engine]") {
-  const auto yaml = test::pack(test::rule("r", "    require: 'refuse cookies'\n", "    belongs-under: ['\\bcookies\\b']\n"));
+  const auto yaml =
+      test::pack(test::rule("r", "    require: 'refuse cookies'\n", "    belongs-under: ['\\bcookies\\b']\n"));
   const std::string with_heading = "Intro.\n\n# Privacy Policy\n\nText.\n\n## How we use Cookies\n\nWe use cookies.\n";
   auto f = test::lint(yaml, with_heading);
   REQUIRE(f.size() == 1);

@@ -29,7 +29,8 @@ std::vector<Finding> lint(const RuleSet& rules, const std::string& markdown) {
 const std::string kTitle = "# Privacy\n\nExample Ltd runs example.com.\n";
 const std::string kContact = "\n## Contact\n\nWrite to privacy@example.com or 1 Main Street, Springfield, IL 62701.\n";
 const std::string kChildren = "\n## Children\n\nWe do not knowingly collect data from children under 13.\n";
-const std::string kCookies = "\n## Cookies\n\nWe use cookies. You can refuse or delete cookies in your browser settings.\n";
+const std::string kCookies =
+    "\n## Cookies\n\nWe use cookies. You can refuse or delete cookies in your browser settings.\n";
 const std::string kChanges = "\n## Changes\n\nWe will notify you by e-mail before a change takes effect.\n";
 const std::string kClaim = "\n## Security\n\nOur systems are 100% secure.\n";
 
@@ -38,9 +39,9 @@ const std::string kClaim = "\n## Security\n\nOur systems are 100% secure.\n";
 TEST_CASE("diff_findings: a missing clause appearing is lost, going away is gained; matched by rule alone") {
   const std::vector<Finding> old_findings = {finding("children", Finding::Kind::missing, "aaaa:1"),
                                              finding("claim", Finding::Kind::match, "bbbb:1")};
-  const std::vector<Finding> new_findings = {finding("children", Finding::Kind::missing, "cccc:1", 7),  // another heading
-                                             finding("cookies", Finding::Kind::missing, "dddd:1"),
-                                             finding("claim", Finding::Kind::match, "eeee:1")};
+  const std::vector<Finding> new_findings = {
+      finding("children", Finding::Kind::missing, "cccc:1", 7),  // another heading
+      finding("cookies", Finding::Kind::missing, "dddd:1"), finding("claim", Finding::Kind::match, "eeee:1")};
   const FindingDiff d = diff_findings(old_findings, new_findings);
   CHECK(test::ids(d.lost) == std::vector<std::string>{"cookies"});
   CHECK(d.gained.empty());
@@ -85,7 +86,7 @@ TEST_CASE("compute_spans: appear, disappear, deletion ends a span, an unreadable
     t.revisions.push_back(r);
   };
   using S = TimelineRevision::State;
-  revision(S::linted, {"b"});      // 0: a present
+  revision(S::linted, {"b"});       // 0: a present
   revision(S::linted, {"a", "b"});  // 1: a gone
   revision(S::unreadable, {});      // 2: binary: a stays gone, b stays gone
   revision(S::linted, {});          // 3: both present

@@ -15,7 +15,8 @@
 
 namespace test {
 
-inline clauselint::Document parse(const std::string& markdown, std::vector<clauselint::Diagnostic>* diagnostics = nullptr) {
+inline clauselint::Document parse(const std::string& markdown,
+                                  std::vector<clauselint::Diagnostic>* diagnostics = nullptr) {
   std::vector<clauselint::Diagnostic> sink;
   auto source = std::make_shared<const clauselint::SourceFile>("policy.md", markdown);
   return clauselint::parse_markdown(source, diagnostics ? *diagnostics : sink);
@@ -29,8 +30,8 @@ inline std::string pack(const std::string& rules, const std::string& define = ""
 // One rule with every required key; `check` is the YAML of its check lines
 // (indented by four), e.g. "    require: 'x'\n".
 inline std::string rule(const std::string& id, const std::string& check, const std::string& extra = "") {
-  return "  - id: " + id + "\n    title: T\n    severity: error\n    message: M\n    citation: C\n    help: H\n" + check +
-         extra + "    examples:\n      pass: ['p']\n      fail: ['f']\n";
+  return "  - id: " + id + "\n    title: T\n    severity: error\n    message: M\n    citation: C\n    help: H\n" +
+         check + extra + "    examples:\n      pass: ['p']\n      fail: ['f']\n";
 }
 
 inline std::vector<std::string> ids(const std::vector<clauselint::Finding>& findings) {
@@ -46,4 +47,3 @@ inline std::string at(clauselint::Position p) { return std::to_string(p.line) + 
 std::vector<clauselint::Finding> lint(const std::string& yaml, const std::string& markdown);
 
 }  // namespace test
-

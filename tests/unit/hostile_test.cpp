@@ -105,7 +105,10 @@ TEST_CASE("printable keeps one code point per code point and no control characte
   CHECK(printable("a\x1b]0;x\x07") == "a\u241b]0;x\u2407");
   CHECK(printable("line\nbreak\r") == "line\u240abreak\u240d");
   CHECK(printable("tab\tok") == "tab\tok");
-  CHECK(printable("\xc2\x9b" "31m") == "\ufffd" "31m");  // C1 CSI
+  CHECK(printable("\xc2\x9b"
+                  "31m") ==
+        "\ufffd"
+        "31m");  // C1 CSI
   CHECK(printable("bidi \xe2\x80\xae") == "bidi \ufffd");
   CHECK(printable("bad \xff byte") == "bad \ufffd byte");
   CHECK(printable("caf\xc3\xa9 \xe2\x80\x99") == "caf\xc3\xa9 \xe2\x80\x99");
@@ -159,7 +162,8 @@ TEST_CASE("YAML limits: depth and alias expansion, with positions", "[hostile][l
 
   std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
   for (char c = 'b'; c <= 'i'; ++c)
-    bomb += fmt::format("{0}: &{0} [*{1}, *{1}, *{1}, *{1}, *{1}, *{1}, *{1}, *{1}, *{1}, *{1}]\n", c, static_cast<char>(c - 1));
+    bomb += fmt::format("{0}: &{0} [*{1}, *{1}, *{1}, *{1}, *{1}, *{1}, *{1}, *{1}, *{1}, *{1}]\n", c,
+                        static_cast<char>(c - 1));
   const auto expanded = check_yaml_limits(bomb);
   REQUIRE(expanded);
   CHECK(expanded->message.find("aliases") != std::string::npos);

@@ -43,7 +43,8 @@ TEST_CASE("HTML: entities are decoded and map back to the source", "[html]") {
 }
 
 TEST_CASE("HTML: link destinations and image alt text are visible to rules", "[html]") {
-  const Document doc = html("<p><a href=\"mailto:dpo@example.com\">Contact us</a> <img alt=\"Kids' corner\" src=\"k.png\"></p>");
+  const Document doc =
+      html("<p><a href=\"mailto:dpo@example.com\">Contact us</a> <img alt=\"Kids' corner\" src=\"k.png\"></p>");
   CHECK(doc.slice(doc.blocks[0].range) == "Contact us <mailto:dpo@example.com> Kids' corner");
   const auto at = static_cast<std::uint32_t>(doc.text.find("dpo@"));
   CHECK(test::at(doc.position_of(at)) == "1:20");

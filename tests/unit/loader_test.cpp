@@ -38,7 +38,8 @@ TEST_CASE("pack flags are read from top-level lines", "[loader]") {
   CHECK_FALSE(pack_flag("rules:\n  - default: true\n", "default"));  // not top level
   CHECK_FALSE(pack_flag("defaults: true\n", "default"));
   CHECK(pack_flag("library: yes", "library"));
-  for (const auto& p : builtin_packs()) CHECK(p.is_default == (p.name == "core" || p.name == "caloppa" || p.name == "hygiene"));
+  for (const auto& p : builtin_packs())
+    CHECK(p.is_default == (p.name == "core" || p.name == "caloppa" || p.name == "hygiene"));
 }
 
 TEST_CASE("malformed YAML names the parser's line and column", "[loader]") {
@@ -63,8 +64,9 @@ TEST_CASE("unknown keys are errors with a did-you-mean hint", "[loader]") {
 }
 
 TEST_CASE("missing required keys are errors", "[loader]") {
-  const auto d = one_error(test::pack("  - id: a\n    title: T\n    severity: error\n    message: M\n    help: H\n"
-                                      "    require: 'x'\n    examples: {pass: [p], fail: [f]}\n"));
+  const auto d =
+      one_error(test::pack("  - id: a\n    title: T\n    severity: error\n    message: M\n    help: H\n"
+                           "    require: 'x'\n    examples: {pass: [p], fail: [f]}\n"));
   CHECK(test::at(d.position) == "4:5");
   CHECK_THAT(d.message, Catch::Contains("missing required key 'citation'"));
   CHECK_THAT(one_error(test::pack(test::rule("a", ""))).message, Catch::Contains("exactly one check"));
@@ -87,7 +89,8 @@ TEST_CASE("wrong types and values are errors", "[loader]") {
              Catch::Contains("from 1 to the 2 children"));
   CHECK_THAT(one_error(test::pack(test::rule("a", "    forbid: {any: ['x', 'y'], at-least: 2}\n"))).message,
              Catch::Contains("'forbid' takes patterns"));
-  CHECK_THAT(one_error(test::pack(test::rule("a", "    require: ['x']\n"))).message, Catch::Contains("a list needs a key"));
+  CHECK_THAT(one_error(test::pack(test::rule("a", "    require: ['x']\n"))).message,
+             Catch::Contains("a list needs a key"));
   CHECK_THAT(one_error(test::pack(test::rule("a", "    require: {not: 'x', within: sentence}\n"))).message,
              Catch::Contains("'within' applies to 'any' or 'all'"));
   CHECK_THAT(one_error(test::pack(test::rule("a", "    require: {any: ['x'], message: hi}\n"))).message,
@@ -115,7 +118,8 @@ TEST_CASE("duplicate rule ids are errors, within and across packs", "[loader]") 
 
   RuleSet rules;
   REQUIRE(rules.load_pack(test::pack(test::rule("a", "    require: 'x'\n")), "one.yaml").empty());
-  const auto again = rules.load_pack("clauselint-pack: 1\nname: other\nrules:\n" + test::rule("a", "    require: 'x'\n"), "two.yaml");
+  const auto again =
+      rules.load_pack("clauselint-pack: 1\nname: other\nrules:\n" + test::rule("a", "    require: 'x'\n"), "two.yaml");
   REQUIRE(again.size() == 1);
   CHECK_THAT(again[0].message, Catch::Contains("pack 'test' already defines it"));
 }
@@ -142,8 +146,10 @@ TEST_CASE("every problem in a pack is reported, not just the first", "[loader]")
 
 TEST_CASE("the same regex is compiled once for all rules", "[loader]") {
   RuleSet rules;
-  REQUIRE(rules.load_pack(test::pack(test::rule("a", "    require: 'x'\n") + test::rule("b", "    require: {all: ['x', 'y']}\n")),
-                          "pack.yaml")
+  REQUIRE(rules
+              .load_pack(test::pack(test::rule("a", "    require: 'x'\n") +
+                                    test::rule("b", "    require: {all: ['x', 'y']}\n")),
+                         "pack.yaml")
               .empty());
   CHECK(rules.matchers().size() == 2);
 }
@@ -184,13 +190,16 @@ TEST_CASE("a rule shared by several packs is one rule citing each of them", "[lo
   CHECK(cites("7011(e)(4)"));
   CHECK(cites("6.03(A)(8)"));
   const auto findings = lint_document(test::parse("# Privacy\n\nWe keep things simple.\n"), rules).findings;
-  CHECK(std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.rule_id == "effective-date"; }) == 1);
+  CHECK(std::count_if(findings.begin(), findings.end(),
+                      [](const Finding& f) { return f.rule_id == "effective-date"; }) == 1);
 }
 
 TEST_CASE("library packs are not selectable defaults and shared rules need the library", "[loader][shared]") {
   RuleSet rules;
-  const auto d = rules.load_pack("clauselint-pack: 1\nname: p\nrules:\n  - shared: no-such-shared-rule\n    citation: X\n", "p.yaml");
+  const auto d = rules.load_pack(
+      "clauselint-pack: 1\nname: p\nrules:\n  - shared: no-such-shared-rule\n    citation: X\n", "p.yaml");
   REQUIRE(d.size() == 1);
-  CHECK_THAT(d[0].message, Catch::Contains("unknown shared rule 'no-such-shared-rule'") && Catch::Contains("effective-date"));
+  CHECK_THAT(d[0].message,
+             Catch::Contains("unknown shared rule 'no-such-shared-rule'") && Catch::Contains("effective-date"));
   CHECK(test::at(d[0].position) == "4:13");
 }

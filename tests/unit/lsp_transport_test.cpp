@@ -4,8 +4,8 @@
 
 #include "clauselint/lsp.h"
 
-using clauselint::lsp::FrameReader;
 using clauselint::lsp::frame;
+using clauselint::lsp::FrameReader;
 
 namespace {
 
@@ -52,9 +52,9 @@ TEST_CASE("lsp framing: other headers, any case, and a truncated body waits", "[
 }
 
 TEST_CASE("lsp framing: bad headers are errors, then the next message is read", "[lsp]") {
-  for (const std::string bad : {"Content-Length: abc\r\n\r\n", "Content-Length: -5\r\n\r\n", "X-Other: 1\r\n\r\n",
-                                "no colon here\r\n\r\n", "Content-Length: 99999999999999999999999\r\n\r\n",
-                                "Content-Length: 67108865\r\n\r\n"}) {
+  for (const std::string bad :
+       {"Content-Length: abc\r\n\r\n", "Content-Length: -5\r\n\r\n", "X-Other: 1\r\n\r\n", "no colon here\r\n\r\n",
+        "Content-Length: 99999999999999999999999\r\n\r\n", "Content-Length: 67108865\r\n\r\n"}) {
     CAPTURE(bad);
     FrameReader r;
     r.feed(bad + "garbage" + frame("{}"));

@@ -19,8 +19,11 @@ Position where(const Document& doc, std::string_view needle) {
 }  // namespace
 
 TEST_CASE("normalisation folds quotes, dashes and white space", "[model]") {
-  CHECK(normalise_text("We\xE2\x80\x99re \xE2\x80\x9C" "free\xE2\x80\x9D") == "We're \"free\"");
-  CHECK(normalise_text("a\xE2\x80\x94" "b \xE2\x80\x93 c\xE2\x88\x92" "d") == "a-b - c-d");
+  CHECK(normalise_text("We\xE2\x80\x99re \xE2\x80\x9C"
+                       "free\xE2\x80\x9D") == "We're \"free\"");
+  CHECK(normalise_text("a\xE2\x80\x94"
+                       "b \xE2\x80\x93 c\xE2\x88\x92"
+                       "d") == "a-b - c-d");
   CHECK(normalise_text("  one\n\t two\xC2\xA0three  ") == "one two three");
   CHECK(normalise_text("zero\xE2\x80\x8Bwidth soft\xC2\xADhyphen") == "zerowidth softhyphen");
   CHECK(normalise_text("wait\xE2\x80\xA6") == "wait...");
@@ -71,7 +74,8 @@ TEST_CASE("sections nest under their parents and include subsections", "[model]"
 }
 
 TEST_CASE("a short all-bold paragraph is a heading", "[model]") {
-  const Document doc = test::parse("# Policy\n\n **Cookies and other technologies**\n\nWe use cookies.\n\n**Note:** this is prose.\n");
+  const Document doc =
+      test::parse("# Policy\n\n **Cookies and other technologies**\n\nWe use cookies.\n\n**Note:** this is prose.\n");
   CHECK(doc.blocks[1].kind == BlockKind::heading);
   CHECK(doc.blocks[1].level == 7);
   CHECK(doc.blocks[2].section == 1);
@@ -79,18 +83,19 @@ TEST_CASE("a short all-bold paragraph is a heading", "[model]") {
 }
 
 TEST_CASE("a short paragraph in capitals is a heading", "[model]") {
-  const Document doc =
-      test::parse("PRIVACY NOTICE\n\nINFORMATION WE COLLECT:\n\nWe collect your name.\n\nUSA\n\nWE DO NOT SELL YOUR DATA, "
-                  "AND WE NEVER WILL, WHATEVER HAPPENS TO US OR TO THIS COMPANY.\n");
+  const Document doc = test::parse(
+      "PRIVACY NOTICE\n\nINFORMATION WE COLLECT:\n\nWe collect your name.\n\nUSA\n\nWE DO NOT SELL YOUR DATA, "
+      "AND WE NEVER WILL, WHATEVER HAPPENS TO US OR TO THIS COMPANY.\n");
   CHECK(doc.blocks[0].kind == BlockKind::heading);
   CHECK(doc.blocks[1].kind == BlockKind::heading);
   CHECK(doc.blocks[2].section == 1);
-  CHECK(doc.blocks[3].kind == BlockKind::heading);  // three capitals are enough
+  CHECK(doc.blocks[3].kind == BlockKind::heading);    // three capitals are enough
   CHECK(doc.blocks[4].kind == BlockKind::paragraph);  // more than 12 words
 }
 
 TEST_CASE("link destinations stay visible to rules", "[model]") {
-  const Document doc = test::parse("# T\n\nPlease [contact us](mailto:privacy@example.com) or see <https://example.com/help>.\n");
+  const Document doc =
+      test::parse("# T\n\nPlease [contact us](mailto:privacy@example.com) or see <https://example.com/help>.\n");
   CHECK(doc.slice(doc.blocks[1].range) ==
         "Please contact us <mailto:privacy@example.com> or see https://example.com/help.");
   CHECK(test::at(where(doc, "privacy@")) == "3:28");
@@ -110,8 +115,8 @@ TEST_CASE("a range ending in an entity ends after the whole entity", "[model]") 
 
 TEST_CASE("YAML front matter is parsed, not linted", "[model]") {
   std::vector<Diagnostic> diagnostics;
-  const Document doc = test::parse("---\ntitle: Privacy\nlast_updated: 2026-03-01\ndate: 2020-01-01\n---\n# Privacy\n\nText.\n",
-                                   &diagnostics);
+  const Document doc = test::parse(
+      "---\ntitle: Privacy\nlast_updated: 2026-03-01\ndate: 2020-01-01\n---\n# Privacy\n\nText.\n", &diagnostics);
   CHECK(diagnostics.empty());
   CHECK(doc.front_matter.at("title").value == "Privacy");
   REQUIRE(doc.policy_dates.count("last_updated") == 1);

@@ -20,7 +20,8 @@ std::string describe(const RuleSet& set, const Condition& c) {
   for (const int u : c.unless) unless.push_back(set.matchers()[static_cast<std::size_t>(u)].source);
   return fmt::format("({} m={} fm={} within={} near={} at_least={} unless={} [{}])", static_cast<int>(c.kind),
                      c.matcher < 0 ? "-" : set.matchers()[static_cast<std::size_t>(c.matcher)].source, c.front_matter,
-                     c.within ? std::string(to_string(*c.within)) : "-", c.near, c.at_least, unless, fmt::join(children, " "));
+                     c.within ? std::string(to_string(*c.within)) : "-", c.near, c.at_least, unless,
+                     fmt::join(children, " "));
 }
 
 // Everything a rule set holds, as text: packs, rules (conditions with their
@@ -39,7 +40,8 @@ std::string describe(const RuleSet& set) {
     for (const int m : r.belongs_under) out += "  under " + set.matchers()[static_cast<std::size_t>(m)].source + "\n";
   }
   for (const auto& m : set.matchers())
-    out += fmt::format("matcher {} | {} | {} | {}\n", m.source, m.name, m.pattern ? m.pattern->source() : "-", m.accept != nullptr);
+    out += fmt::format("matcher {} | {} | {} | {}\n", m.source, m.name, m.pattern ? m.pattern->source() : "-",
+                       m.accept != nullptr);
   return out;
 }
 
@@ -88,7 +90,8 @@ rules:
 }  // namespace
 
 TEST_CASE("an image loads as the YAML it came from", "[image]") {
-  const std::vector<std::vector<std::string>> selections = {{"core"}, {"core", "caloppa", "hygiene"}, {"ccpa", "gdpr", "caloppa"}, {"us-states", "ccpa"}};
+  const std::vector<std::vector<std::string>> selections = {
+      {"core"}, {"core", "caloppa", "hygiene"}, {"ccpa", "gdpr", "caloppa"}, {"us-states", "ccpa"}};
   for (const auto& selection : selections) {
     RuleSet from_yaml, from_image;
     for (const auto& name : selection) {

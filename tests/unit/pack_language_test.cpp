@@ -70,10 +70,12 @@ TEST_CASE("a phrase joins fragments, optional fragments and bounded gaps", "[lan
       "  notice: {phrase: '{we} {modal}? {notify} ... {you}'}\n";
   CHECK(fires(define, "{use: notice}", "# P\n\nWe will notify you.\n") == kSilent);
   CHECK(fires(define, "{use: notice}", "# P\n\nWe notify you.\n") == kSilent);
-  CHECK(fires(define, "{use: notice}", "# P\n\nWe will promptly and by e-mail notify you.\n") == kFires);  // modal is one word
+  CHECK(fires(define, "{use: notice}", "# P\n\nWe will promptly and by e-mail notify you.\n") ==
+        kFires);  // modal is one word
   CHECK(fires(define, "{use: notice}", "# P\n\nWe notify, by e-mail or post, every user.\n") == kSilent);
-  CHECK(fires(define, "{use: notice}", "# P\n\nWe notify the team. You are safe.\n") == kFires);  // no gap across a sentence
-  CHECK(fires(define, "{use: notice}", "# P\n\nWe notify a b c d e f g you.\n") == kFires);         // gap of 5 words at most
+  CHECK(fires(define, "{use: notice}", "# P\n\nWe notify the team. You are safe.\n") ==
+        kFires);                                                                             // no gap across a sentence
+  CHECK(fires(define, "{use: notice}", "# P\n\nWe notify a b c d e f g you.\n") == kFires);  // gap of 5 words at most
   CHECK(fires(define, "{phrase: 'we ...8 you'}", "# P\n\nWe notify a b c d e f g you.\n") == kSilent);
 }
 
@@ -82,7 +84,7 @@ TEST_CASE("{name} inside a regex splices the fragment; quantifiers and escapes s
   CHECK(fires(define, "{use: period}", "# P\n\nWe keep logs for 30 days.\n") == kSilent);
   CHECK(fires(define, "{use: period}", "# P\n\nWe keep logs for 3000 days.\n") == kFires);
   CHECK(fires("", "'\\p{Lu}{2}\\h+{we}'", "# P\n\nOK we do.\n") == kSilent);  // \p{Lu}, {2} and a vocabulary name
-  CHECK(fires("", "'[{]x[}]'", "# P\n\n{x}\n") == kSilent);                    // braces in a class are literal
+  CHECK(fires("", "'[{]x[}]'", "# P\n\n{x}\n") == kSilent);                   // braces in a class are literal
 }
 
 TEST_CASE("fragment errors name the fragment and the pack line", "[language]") {
@@ -92,7 +94,8 @@ TEST_CASE("fragment errors name the fragment and the pack line", "[language]") {
   CHECK(d[0].message.find("'{no-such-thing}' names no fragment") != std::string::npos);
   CHECK(d[0].position.line == 10);
   RuleSet extractor;
-  const auto e = extractor.load_pack(test::pack(test::rule("r", "    require: 'x{mail}'\n"), "  mail: {extract: email}\n"), "pack.yaml");
+  const auto e = extractor.load_pack(
+      test::pack(test::rule("r", "    require: 'x{mail}'\n"), "  mail: {extract: email}\n"), "pack.yaml");
   REQUIRE(e.size() == 1);
   CHECK(e[0].message.find("is an extractor") != std::string::npos);
   RuleSet gap;

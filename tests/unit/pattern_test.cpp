@@ -2,8 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include "clauselint/builtin_packs.h"
-#include "clauselint/load_packs.h"
 #include "clauselint/extractors.h"
+#include "clauselint/load_packs.h"
 #include "clauselint/pattern.h"
 
 using namespace clauselint;
@@ -19,7 +19,8 @@ std::shared_ptr<const Pattern> compile(std::string_view regex) {
   return p;
 }
 
-std::vector<std::string> found(std::string_view regex, std::string_view text, bool (*accept)(std::string_view) = nullptr) {
+std::vector<std::string> found(std::string_view regex, std::string_view text,
+                               bool (*accept)(std::string_view) = nullptr) {
   std::vector<Match> matches;
   REQUIRE(compile(regex)->find_all(text, matches).empty());
   std::vector<std::string> out;
@@ -56,7 +57,11 @@ TEST_CASE("find_all returns every non-overlapping match with byte offsets", "[pa
 
 TEST_CASE("empty matches do not loop forever", "[pattern]") {
   std::vector<Match> m;
-  CHECK(compile("x*")->find_all("a\xC3\xA9" "b", m).empty());
+  CHECK(compile("x*")
+            ->find_all("a\xC3\xA9"
+                       "b",
+                       m)
+            .empty());
   CHECK(m.empty());
 }
 
@@ -86,7 +91,8 @@ TEST_CASE("extractor: phone", "[extractors]") {
   CHECK(extract("phone", "1-800-555-0100") == Strings{"1-800-555-0100"});
   CHECK(extract("phone", "Call 5550100199 now") == Strings{"5550100199"});
   CHECK(extract("phone", "Call 555.010.0199") == Strings{"555.010.0199"});
-  for (const char* text : {"Cal. Civ. Code 1798.100", "within 30 days", "since 2014-2015", "on 2025-03-01", "at 192.168.100.200", "zip 94087"}) {
+  for (const char* text : {"Cal. Civ. Code 1798.100", "within 30 days", "since 2014-2015", "on 2025-03-01",
+                           "at 192.168.100.200", "zip 94087"}) {
     INFO(text);
     CHECK(extract("phone", text).empty());
   }
@@ -162,7 +168,8 @@ TEST_CASE("a deferred pattern decodes serialized code, or compiles when it canno
     CHECK(pattern->compile_error().empty());
     CHECK(pattern->find_all(text, got).empty());
     REQUIRE(got.size() == expected.size());
-    for (std::size_t i = 0; i < got.size(); ++i) CHECK((got[i].begin == expected[i].begin && got[i].end == expected[i].end));
+    for (std::size_t i = 0; i < got.size(); ++i)
+      CHECK((got[i].begin == expected[i].begin && got[i].end == expected[i].end));
   }
   CHECK(clauselint::Pattern::deferred("(unclosed")->serialize().empty());
 }

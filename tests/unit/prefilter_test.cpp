@@ -23,7 +23,8 @@ std::string normalized(std::string_view text) {
 TEST_CASE("a block is normalised: case folded, separators one space, a space at each end", "[prefilter]") {
   CHECK(normalized("We NOTIFY you.") == " we notify you ");
   CHECK(normalized("e-mail:  us") == " e mail us ");
-  CHECK(normalized("\xE2\x84\xAA" "elvin ſtore") == " kelvin store ");  // KELVIN SIGN and long s fold as PCRE2 compares them
+  CHECK(normalized("\xE2\x84\xAA"
+                   "elvin ſtore") == " kelvin store ");  // KELVIN SIGN and long s fold as PCRE2 compares them
   CHECK(normalized("caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D") == " caf\xC3\xA9 quoted ");
   CHECK(normalized("") == " ");
 }
@@ -42,19 +43,19 @@ TEST_CASE("gaps, classes and optional parts need nothing; the rest still does", 
   CHECK(atoms("(?:kind\\h+)?regards") == "'regards'");
   CHECK(atoms("[^.]{0,40}cookies") == "'cookies'");
   CHECK(atoms("colou?r") == "any('color', 'colour')");
-  CHECK(atoms("data(?!\\h+broker)") == "'data'");          // a lookahead only narrows: dropped
-  CHECK(atoms("(?<!not\\h)share") == "'share'");            // so is a lookbehind
+  CHECK(atoms("data(?!\\h+broker)") == "'data'");  // a lookahead only narrows: dropped
+  CHECK(atoms("(?<!not\\h)share") == "'share'");   // so is a lookbehind
   CHECK(atoms("(?x) privacy \\h+ policy  # comment") == "'privacy policy'");
   CHECK(atoms("(?i:GDPR)|(?-i:CCPA)") == "any('ccpa', 'gdpr')");
 }
 
 TEST_CASE("what cannot be read, or gives only short words, runs everywhere", "[prefilter]") {
   CHECK(atoms("\\w+") == "*");
-  CHECK(atoms("ab|cd") == "*");           // atoms shorter than three bytes find nearly every block
-  CHECK(atoms("(\\w+) \\1") == "*");      // a back-reference
+  CHECK(atoms("ab|cd") == "*");       // atoms shorter than three bytes find nearly every block
+  CHECK(atoms("(\\w+) \\1") == "*");  // a back-reference
   CHECK(atoms("(?(DEFINE)(?<x>a))") == "*");
   CHECK(atoms("(*UTF)privacy") == "*");
-  CHECK(atoms("privacy|\\d+") == "*");    // one branch needs nothing
+  CHECK(atoms("privacy|\\d+") == "*");  // one branch needs nothing
   CHECK(atoms("[unclosed") == "*");
 }
 

@@ -9,9 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "clauselint/report.h"
 #include "clauselint/load_packs.h"
 #include "clauselint/precision.h"
+#include "clauselint/report.h"
 #include "helpers.h"
 
 using namespace clauselint;
@@ -79,7 +79,8 @@ TEST_CASE("SARIF: log, tool and rules metadata", "[report][sarif]") {
   CHECK(second["properties"]["tags"] == json({"privacy", "compliance", "cookies", "GDPR"}));
   CHECK(second["helpUri"].get<std::string>().find("cookie-rule") != std::string::npos);
   for (const json& rule : driver["rules"])  // measured precision, as GitHub code scanning reads it
-    CHECK(std::set<std::string>{"low", "medium", "high", "very-high"}.count(rule["properties"]["precision"].get<std::string>()) == 1);
+    CHECK(std::set<std::string>{"low", "medium", "high", "very-high"}.count(
+              rule["properties"]["precision"].get<std::string>()) == 1);
   CHECK(first["properties"]["precision"] == "low");  // a rule nobody measured
   CHECK(run["columnKind"] == "unicodeCodePoints");
   CHECK(run["invocations"][0]["executionSuccessful"] == true);
@@ -113,7 +114,10 @@ TEST_CASE("SARIF: results carry rule, level, message, region and fingerprint", "
   const json& loc = missing["locations"][0]["physicalLocation"];
   CHECK(loc["artifactLocation"]["uri"] == "docs/policy.md");
   CHECK(loc["artifactLocation"]["uriBaseId"] == "%SRCROOT%");
-  CHECK(loc["region"] == json({{"startLine", 3}, {"startColumn", 1}, {"endLine", 3}, {"endColumn", 11},
+  CHECK(loc["region"] == json({{"startLine", 3},
+                               {"startColumn", 1},
+                               {"endLine", 3},
+                               {"endColumn", 11},
                                {"snippet", {{"text", "## Cookies"}}}}));
 
   const json& match = results[1];
@@ -209,8 +213,9 @@ TEST_CASE("GitHub annotations escape data and properties", "[report][github]") {
   std::ostringstream out;
   write_github(out, r->report);
   const std::string first = out.str().substr(0, out.str().find('\n'));
-  CHECK(first == "::error file=docs/a%2Cb%3Ac%25.md,line=3,col=1,endLine=3,endColumn=11,"
-                 "title=T [cookie-rule]::50%25 done%0Anext%0Dline");
+  CHECK(first ==
+        "::error file=docs/a%2Cb%3Ac%25.md,line=3,col=1,endLine=3,endColumn=11,"
+        "title=T [cookie-rule]::50%25 done%0Anext%0Dline");
 }
 
 TEST_CASE("formats are parsed by name", "[report]") {
@@ -234,13 +239,15 @@ TEST_CASE("output files are written through a rename", "[report]") {
 }
 
 TEST_CASE("SARIF: suppressed findings are left out unless asked for", "[report][sarif]") {
-  auto r = run("# Privacy Policy\n\n<!-- clauselint-disable-next-line absolute-claim -- quoting a court ruling -->\n"
-               "It was 100% secure.\n\nWe use cookies; refuse them in settings.\n");
+  auto r =
+      run("# Privacy Policy\n\n<!-- clauselint-disable-next-line absolute-claim -- quoting a court ruling -->\n"
+          "It was 100% secure.\n\nWe use cookies; refuse them in settings.\n");
   CHECK(sarif(r->report)["runs"][0]["results"].empty());
   r->report.include_suppressed = true;
   const json results = sarif(r->report)["runs"][0]["results"];
   REQUIRE(results.size() == 1);
-  CHECK(results[0]["suppressions"] == json::array({{{"kind", "inSource"}, {"justification", "quoting a court ruling"}}}));
+  CHECK(results[0]["suppressions"] ==
+        json::array({{{"kind", "inSource"}, {"justification", "quoting a court ruling"}}}));
   std::ostringstream out;
   write_json(out, r->report);
   const json doc = json::parse(out.str());

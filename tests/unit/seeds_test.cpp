@@ -4,8 +4,8 @@
 
 #include <filesystem>
 
-#include "clauselint/load_packs.h"
 #include "clauselint/evaluation.h"
+#include "clauselint/load_packs.h"
 
 using namespace clauselint;
 

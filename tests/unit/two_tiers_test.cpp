@@ -21,7 +21,8 @@ const std::string kRetention =
 const std::string kRights =
     "  - id: rights\n    title: T\n    severity: error\n    message: no rights\n    citation: C\n    help: H\n"
     "    require: {any: [access, erasure, portability]}\n"
-    "    weak:\n      id: rights-incomplete\n      title: Incomplete\n      message: '{missing} not mentioned'\n      help: H\n"
+    "    weak:\n      id: rights-incomplete\n      title: Incomplete\n      message: '{missing} not mentioned'\n      "
+    "help: H\n"
     "      elements: {access: access, erasure: erasure, portability: portability}\n"
     "      examples: {pass: ['access, erasure, portability'], fail: ['access']}\n"
     "    examples: {pass: ['access'], fail: ['Nothing.']}\n";
@@ -73,7 +74,9 @@ Diagnostic weak_error(const std::string& weak) {
   RuleSet rules;
   const std::string yaml =
       "  - id: a\n    title: T\n    severity: error\n    message: M\n    citation: C\n    help: H\n    require: x\n"
-      "    weak: {" + weak + ", title: T, help: H, examples: {pass: [p], fail: [f]}}\n"
+      "    weak: {" +
+      weak +
+      ", title: T, help: H, examples: {pass: [p], fail: [f]}}\n"
       "    examples: {pass: [x], fail: [y]}\n";
   const auto d = rules.load_pack(test::pack(yaml), "pack.yaml");
   REQUIRE(d.size() == 1);
