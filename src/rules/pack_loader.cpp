@@ -123,7 +123,8 @@ Pack PackLoader::parse_header(const YAML::Node& root) {
   pack.name = required_string(root, "name", "the pack");
   if (!pack.name.empty() && !is_kebab(pack.name))
     error(root["name"].Mark(), fmt::format("pack name '{}' must be kebab-case (a-z, 0-9 and '-')", pack.name));
-  check_name_free(pack.name, root["name"].Mark());
+  const YAML::Node name = root["name"];  // (Mark() of a missing key throws)
+  check_name_free(pack.name, name ? name.Mark() : root.Mark());
   pack.description = optional_string(root, "description");
   pack.is_default = boolean(root, "default");
   pack.library = boolean(root, "library");

@@ -5,6 +5,7 @@
 
 #include "clauselint/builtin_packs.h"
 #include "clauselint/load_packs.h"
+#include "clauselint/pack_image.h"
 #include "helpers.h"
 
 using namespace clauselint;
@@ -202,4 +203,15 @@ TEST_CASE("library packs are not selectable defaults and shared rules need the l
   CHECK_THAT(d[0].message,
              Catch::Contains("unknown shared rule 'no-such-shared-rule'") && Catch::Contains("effective-date"));
   CHECK(test::at(d[0].position) == "4:13");
+}
+
+// Found by fuzz_image: reading the position of a missing `name` threw out of
+// the loader (yaml-cpp's Mark() of a missing key) instead of reporting it.
+TEST_CASE("a pack without a name is an error, not a crash", "[loader]") {
+  const std::string yaml = "clauselint-pack: 1\nrules:\n" + test::rule("a-rule", "    require: 'x'\n");
+  const auto d = one_error(yaml);
+  CHECK_THAT(d.message, Catch::Contains("name"));
+  std::vector<Diagnostic> diagnostics;
+  CHECK_FALSE(compile_pack(yaml, "pack.yaml", diagnostics));
+  CHECK_FALSE(diagnostics.empty());
 }
