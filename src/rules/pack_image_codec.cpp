@@ -19,7 +19,7 @@ constexpr std::size_t kHeaderSize = 4 + 4 + 8 + 8;
 constexpr int kMaxConditionDepth = 256;  // packs nest far less (kMaxYamlDepth)
 constexpr std::string_view kExtractPrefix = "extract: ";
 
-enum MatcherKind : std::uint8_t { kRegex = 0, kExtractor = 1, kNoPattern = 2, kRegexWithCode = 3 };
+enum MatcherKind : std::uint8_t { kRegex = 0, kExtractor = 1, kRegexWithCode = 3 };  // (2: unused)
 
 template <typename T>
 void put_fixed(std::string& out, T value) {
@@ -134,8 +134,8 @@ void put_matcher(ByteWriter& w, const Matcher& m, bool with_code) {
   w.str(m.name);
   const bool extractor = m.source.starts_with(kExtractPrefix) && m.name == m.source;  // as pack_terms.cpp makes them
   const std::string code = m.pattern && !extractor && with_code ? m.pattern->serialize() : "";
-  w.u(!m.pattern ? kNoPattern : extractor ? kExtractor : code.empty() ? kRegex : kRegexWithCode);
-  w.str(!m.pattern ? "" : extractor ? m.source.substr(kExtractPrefix.size()) : m.pattern->source());
+  w.u(extractor ? kExtractor : code.empty() ? kRegex : kRegexWithCode);  // (every matcher has a pattern)
+  w.str(extractor ? m.source.substr(kExtractPrefix.size()) : m.pattern->source());
   if (!code.empty()) w.str(code);
 }
 // `keep_code`: the image's bytes outlive the process, so patterns may point
@@ -157,6 +157,8 @@ Matcher get_matcher(ByteReader& r, bool keep_code) {
     }
     m.pattern = Pattern::deferred(ex->regex);
     m.accept = ex->accept;
+  } else {
+    r.fail();  // an unknown kind: a matcher without a pattern would crash the evaluator
   }
   return m;
 }
