@@ -1,5 +1,6 @@
 # Findings are byte-identical however the engine runs the patterns: with the
-# prefilter (prefilter.h) and without it, JIT-compiled at once or interpreted
+# prefilter (prefilter.h) and without it, with the block memo (block_memo.h:
+# blocks seen in an earlier file are not searched again) and without it, JIT-compiled at once or interpreted
 # throughout (pattern.h), with the built-in packs loaded from their compiled
 # images (pack_image.h) or parsed from their YAML. Every pack, on the fixtures, the examples and the
 # inputs; and, when present, on the seeds, OPP-115 and modern-dev policies
@@ -17,8 +18,9 @@ set(packs core,caloppa,hygiene,coppa,ccpa,gdpr,us-states)
 # and this test compares results, not time.
 set(ENV{CLAUSELINT_MATCH_BUDGET_MS} 3600000)
 
-function(lint name no_prefilter jit_after no_precompiled)
+function(lint name no_prefilter jit_after no_precompiled no_memo)
   set(ENV{CLAUSELINT_NO_PREFILTER} ${no_prefilter})
+  set(ENV{CLAUSELINT_NO_MEMO} ${no_memo})
   set(ENV{CLAUSELINT_JIT_AFTER_BYTES} ${jit_after})
   set(ENV{CLAUSELINT_NO_PRECOMPILED} ${no_precompiled})
   execute_process(COMMAND ${CLAUSELINT} --rules ${packs} --format jsonl ${inputs}
@@ -28,10 +30,10 @@ function(lint name no_prefilter jit_after no_precompiled)
   set(${name}_err "${err}" PARENT_SCOPE)
 endfunction()
 
-lint(reference 0 "" 0)               # as shipped: images, prefilter on, JIT once a pattern has searched 64 KiB
-lint(no_prefilter 1 0 0)             # every block searched, JIT at once
-lint(interpreted 0 1000000000000 0)  # prefilter on, never JIT-compiled
-lint(from_yaml 0 "" 1)               # the packs parsed from their YAML
+lint(reference 0 "" 0 0)               # as shipped: images, prefilter, memo, JIT once a pattern has searched 64 KiB
+lint(no_prefilter 1 0 0 1)             # every block searched, JIT at once, no memo
+lint(interpreted 0 1000000000000 0 1)  # prefilter on, never JIT-compiled, no memo
+lint(from_yaml 0 "" 1 0)               # the packs parsed from their YAML
 
 string(LENGTH "${reference_out}" size)
 if(size LESS 1000)

@@ -67,16 +67,25 @@ class Pattern {
   // text), and the scan stops at the file's match budget (MatchBudget).
   // With `only`, just the blocks starting at those offsets (in order) are
   // searched: those where the prefilter (prefilter.h) found the pattern's words.
+  // With `rejecting`, the start of each block where `accept` rejected a match.
   Problem find_in_blocks(std::string_view text, std::vector<Match>& out, Accept accept = nullptr,
-                         const void* context = nullptr, const std::vector<std::uint32_t>* only = nullptr) const;
+                         const void* context = nullptr, const std::vector<std::uint32_t>* only = nullptr,
+                         std::vector<std::uint32_t>* rejecting = nullptr) const;
   // True when the pattern matches somewhere in `text`.
   bool search(std::string_view text) const;
 
   const std::string& source() const { return source_; }
+  // A number no other Pattern of this process has had: a key for memos.
+  std::uint64_t id() const { return id_; }
+  // How many characters before a match's start the pattern can inspect: its
+  // longest lookbehind plus one (for \b, \B and (?m)^); compiles a deferred
+  // pattern. -1 when it does not compile.
+  int reach_back() const;
 
  private:
   explicit Pattern(std::string source);
   std::string source_;
+  std::uint64_t id_;
   Compiled* compiled_ = nullptr;
 };
 

@@ -45,7 +45,7 @@ class Prefilter {
     const Prefilter* owner_ = nullptr;
     std::vector<std::uint32_t> block_starts_;
     std::vector<std::vector<std::uint64_t>> atom_blocks_;  // per atom: a bitset over blocks (empty: nowhere)
-    std::vector<std::uint64_t> evaluate(int node) const;
+    void evaluate(int node, std::vector<std::uint64_t>& out) const;
   };
   Scan scan(std::string_view text) const;
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "clauselint/engine.h"
+#include "engine/block_memo.h"
 #include "engine/match_failures.h"
 
 namespace clauselint {
@@ -24,6 +25,7 @@ class Evaluator {
   Evaluator(const Document& doc, const RuleSet& set, std::vector<Diagnostic>& diagnostics)
       : doc_(doc), set_(set), diagnostics_(diagnostics), cache_(set.matchers().size()) {
     if (const Prefilter* prefilter = set.prefilter()) scan_ = prefilter->scan(doc.text);
+    if (BlockMemo* memo = RememberedSearch::active()) memo_.emplace(*memo, doc.text);
   }
 
   using Excluded = std::vector<bool>;  // per sentence: an `unless` matched there
@@ -41,7 +43,11 @@ class Evaluator {
       };
       // Only the blocks that hold the words the pattern needs (prefilter.h).
       const auto blocks = scan_ ? scan_->blocks_for(id) : std::nullopt;
-      if (const auto problem = m.pattern->find_in_blocks(doc_.text, *slot, accept, &m, blocks ? &*blocks : nullptr))
+      const auto* only = blocks ? &*blocks : nullptr;
+      // Blocks searched before, in this document or an earlier one (block_memo.h).
+      const auto check = reinterpret_cast<std::uintptr_t>(m.accept);
+      if (const auto problem = memo_ ? memo_->find_in_blocks(*m.pattern, check, *slot, accept, &m, only)
+                                     : m.pattern->find_in_blocks(doc_.text, *slot, accept, &m, only))
         failures.record(id, m.pattern->source(), problem);
     }
     failures.touch(id);  // a rule that used a failed matcher is skipped (match_failures.h)
@@ -202,6 +208,7 @@ class Evaluator {
   std::vector<Diagnostic>& diagnostics_;
   std::vector<std::optional<std::vector<Match>>> cache_;
   std::optional<Prefilter::Scan> scan_;
+  std::optional<RememberedSearch> memo_;
 };
 
 // --explain: the sentences that came closest to satisfying a missing

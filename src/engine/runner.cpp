@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "clauselint/block_memo.h"
 #include "clauselint/engine.h"
 #include "clauselint/input.h"
 #include "clauselint/pattern.h"
@@ -73,6 +74,7 @@ void lint_files(const std::vector<FileJob>& jobs, const RunOptions& options,
     }
   };
   auto work = [&] {
+    const MemoScope memo(jobs.size() > 1);  // blocks seen in an earlier file are not searched again
     for (std::size_t i = next++; i < jobs.size(); i = next++) {
       {
         std::unique_lock<std::mutex> lock(mutex);

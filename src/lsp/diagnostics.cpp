@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "clauselint/block_memo.h"
 #include "clauselint/engine.h"
 #include "clauselint/input.h"
 #include "clauselint/pattern.h"
@@ -57,6 +58,7 @@ std::vector<Diagnostic> lint(OpenDocument& doc, const LintSetup& setup) {
   doc.lint.model.emplace(parse_document(loaded.source, doc.format, problems));
   if (!setup.rules || setup.excluded) return problems;
   const MatchBudget budget(MatchBudget::from_environment());
+  const MemoScope memo;  // the paragraphs an edit did not touch are not searched again
   LintResult result = lint_document(*doc.lint.model, *setup.rules);
   problems.insert(problems.end(), result.diagnostics.begin(), result.diagnostics.end());
   for (Finding& f : result.findings) {

@@ -122,6 +122,8 @@ bool take_match(pcre2_match_data* data, std::string_view text, std::size_t end, 
   return rejected;
 }
 
+std::atomic<std::uint64_t> next_pattern_id{1};
+
 pcre2_match_context* match_context() {
   thread_local MatchContext ctx;
   return ctx.context;
@@ -129,7 +131,14 @@ pcre2_match_context* match_context() {
 
 }  // namespace
 
-Pattern::Pattern(std::string source) : source_(std::move(source)), compiled_(new Compiled) {}
+Pattern::Pattern(std::string source) : source_(std::move(source)), id_(next_pattern_id++), compiled_(new Compiled) {}
+
+int Pattern::reach_back() const {
+  pcre2_code* const code = compiled_->ready(source_, 0);
+  std::uint32_t lookbehind = 0;
+  if (!code || pcre2_pattern_info(code, PCRE2_INFO_MAXLOOKBEHIND, &lookbehind) != 0) return -1;
+  return static_cast<int>(lookbehind) + 1;
+}
 
 Pattern::~Pattern() { delete compiled_; }
 
@@ -239,7 +248,8 @@ std::size_t bytes_to_search(std::string_view text, const std::vector<std::uint32
 }  // namespace
 
 Pattern::Problem Pattern::find_in_blocks(std::string_view text, std::vector<Match>& out, Accept accept,
-                                         const void* context, const std::vector<std::uint32_t>* only) const {
+                                         const void* context, const std::vector<std::uint32_t>* only,
+                                         std::vector<std::uint32_t>* rejecting) const {
   Problem problem;
   auto budget_spent = [&](std::size_t at) {
     if (!MatchBudget::spent()) return false;
@@ -281,6 +291,8 @@ Pattern::Problem Pattern::find_in_blocks(std::string_view text, std::vector<Matc
         break;
       }
       const bool rejected = take_match(data, text, block_end, accept, context, out, start);
+      if (rejected && rejecting && (rejecting->empty() || rejecting->back() != block))
+        rejecting->push_back(static_cast<std::uint32_t>(block));
       if (rejected && ++rejections > kMaxRejectedMatches) {
         problem = {Problem::Kind::rejections,
                    fmt::format("more than {} of its matches were rejected and retried", kMaxRejectedMatches),

@@ -161,26 +161,38 @@ Prefilter::Scan Prefilter::scan(std::string_view text) const {
   return scan;
 }
 
-std::vector<std::uint64_t> Prefilter::Scan::evaluate(int index) const {
+void Prefilter::Scan::evaluate(int index, std::vector<std::uint64_t>& out) const {
   const auto& node = owner_->t_->nodes[static_cast<std::size_t>(index)];
   const std::size_t words = (block_starts_.size() + 63) / 64;
   if (node.kind == AtomTree::Kind::atom) {
     const auto& bits = atom_blocks_[static_cast<std::size_t>(node.atom)];
-    return bits.empty() ? std::vector<std::uint64_t>(words) : bits;
+    out = bits.empty() ? std::vector<std::uint64_t>(words) : bits;
+    return;
   }
   const bool all = node.kind == AtomTree::Kind::all_of;
-  std::vector<std::uint64_t> out(words, all ? ~std::uint64_t{0} : 0);
+  out.assign(words, all ? ~std::uint64_t{0} : 0);
+  std::vector<std::uint64_t> nested;
   for (const int part : node.parts) {
-    const auto bits = evaluate(part);
-    for (std::size_t w = 0; w < words; ++w) out[w] = all ? out[w] & bits[w] : out[w] | bits[w];
+    const auto& child = owner_->t_->nodes[static_cast<std::size_t>(part)];
+    const std::vector<std::uint64_t>* bits = &nested;
+    if (child.kind == AtomTree::Kind::atom) {  // (most parts: no copy)
+      bits = &atom_blocks_[static_cast<std::size_t>(child.atom)];
+      if (bits->empty()) {
+        if (all) std::fill(out.begin(), out.end(), 0);
+        continue;
+      }
+    } else {
+      evaluate(part, nested);
+    }
+    for (std::size_t w = 0; w < words; ++w) out[w] = all ? out[w] & (*bits)[w] : out[w] | (*bits)[w];
   }
-  return out;
 }
 
 std::optional<std::vector<std::uint32_t>> Prefilter::Scan::blocks_for(int id) const {
   const int root = owner_->t_->roots.at(static_cast<std::size_t>(id));
   if (root < 0) return std::nullopt;
-  const auto bits = evaluate(root);
+  std::vector<std::uint64_t> bits;
+  evaluate(root, bits);
   std::vector<std::uint32_t> out;
   for (std::size_t block = 0; block < block_starts_.size(); ++block)
     if (bits[block / 64] >> (block % 64) & 1) out.push_back(block_starts_[block]);
