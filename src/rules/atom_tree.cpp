@@ -13,7 +13,7 @@ namespace {
 void print(const AtomTree& t, std::string& out) {
   switch (t.kind) {
     case AtomTree::Kind::everywhere: out += "*"; return;
-    case AtomTree::Kind::atom: out += "'" + t.atom + "'"; return;
+    case AtomTree::Kind::atom: out += t.atom == kDigitAtom ? std::string("\\d") : "'" + t.atom + "'"; return;
     case AtomTree::Kind::all_of:
     case AtomTree::Kind::any_of:
       out += t.kind == AtomTree::Kind::all_of ? "all(" : "any(";

@@ -105,7 +105,12 @@ Info Analysis::escape() {
   switch (kind) {
     case EscapeKind::character: return Info::strings({encode(fold(cp))});
     case EscapeKind::separator: return Info::strings({" "});
-    case EscapeKind::klass: return Info::anything();
+    case EscapeKind::klass: {
+      if (p_[i_ - 1] != 'd') return Info::anything();
+      Info digit;  // \d: a block with a digit
+      digit.tree = {AtomTree::Kind::atom, std::string(kDigitAtom), {}};
+      return digit;
+    }
     // \b next to a word character: normalize_block() has a " " there
     // (or at the block's edge); \B, \A, \z ... say nothing.
     case EscapeKind::zero_width: return Info::strings({p_[i_ - 1] == 'b' ? " " : ""});

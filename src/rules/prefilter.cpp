@@ -7,8 +7,10 @@
 #include <unordered_map>
 
 #include <fmt/format.h>
+#include <unicode/uchar.h>
 
 #include "clauselint/rule_set.h"
+#include "model/utf8.h"
 #include "rules/required_words.h"
 
 namespace clauselint {
@@ -57,6 +59,26 @@ std::uint32_t hash3(const char* p) {
   return (key * 2654435761u) >> (32 - kHashBits);
 }
 
+// True when `text` (valid UTF-8) has a character that PCRE2's \d matches
+// with UCP: Unicode's decimal digits (ICU may know a newer Unicode: a few
+// more, never fewer).
+bool has_digit(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      if (byte >= '0' && byte <= '9') return true;
+      ++i;
+      continue;
+    }
+    std::size_t length = 1;
+    bool valid = true;
+    const char32_t cp = utf8::decode(text, i, length, valid);
+    if (!valid || u_charType(static_cast<UChar32>(cp)) == U_DECIMAL_DIGIT_NUMBER) return true;
+    i += length;
+  }
+  return false;
+}
+
 }  // namespace
 
 struct Prefilter::Tables {
@@ -71,6 +93,7 @@ struct Prefilter::Tables {
   std::vector<int> roots;  // per matcher: a node, or -1 (runs everywhere)
   std::vector<std::vector<int>> buckets = std::vector<std::vector<int>>(std::size_t{1} << kHashBits);
   std::vector<std::string> sources;  // per matcher, for describe()
+  int digit_atom = -1;                // kDigitAtom's id, when a tree has it
 
   int add(const AtomTree& tree) {
     Node node{tree.kind, -1, {}};
@@ -78,7 +101,10 @@ struct Prefilter::Tables {
       auto [it, inserted] = atom_ids.try_emplace(tree.atom, static_cast<int>(atoms.size()));
       if (inserted) {
         atoms.push_back(tree.atom);
-        buckets[hash3(tree.atom.data())].push_back(it->second);
+        if (tree.atom == kDigitAtom)
+          digit_atom = it->second;  // found by has_digit(), not by the hash
+        else
+          buckets[hash3(tree.atom.data())].push_back(it->second);
       }
       node.atom = it->second;
     }
@@ -147,6 +173,11 @@ Prefilter::Scan Prefilter::scan(std::string_view text) const {
     normalize_block(text.substr(begin, end - begin), folded);
     const char* data = folded.data();
     const std::size_t size = folded.size();
+    if (t_->digit_atom >= 0 && has_digit(text.substr(begin, end - begin))) {
+      auto& bits = scan.atom_blocks_[static_cast<std::size_t>(t_->digit_atom)];
+      if (bits.empty()) bits.resize(words);
+      bits[block / 64] |= std::uint64_t{1} << (block % 64);
+    }
     for (std::size_t p = 0; p + kMinAtomBytes <= size; ++p) {
       const auto& bucket = t_->buckets[hash3(data + p)];
       for (const int atom : bucket) {

@@ -5,7 +5,7 @@
 // The analysis reads PCRE2 syntax as the packs compile it (caseless, UTF,
 // UCP) and may only over-approximate: a tree that holds for every text the
 // pattern can match. Atoms are normalised (normalize_block below) and at
-// least kMinAtomBytes long; parts that give no usable atom (\w+, a long class, a
+// least kMinAtomBytes long, or kDigitAtom (for \d); parts that give no usable atom (\w+, a long class, a
 // dropped lookaround, an optional part) hold everywhere. A construct the
 // analysis does not know (back-references, recursion, verbs, conditionals)
 // gives a tree that holds everywhere: that pattern runs on every block.
@@ -28,6 +28,9 @@ struct AtomTree {
 };
 
 inline constexpr std::size_t kMinAtomBytes = 3;
+// The atom a \d needs: a block with a decimal digit (any Unicode Nd, as
+// PCRE2's \d with UCP). No normalised text holds its first byte.
+inline constexpr std::string_view kDigitAtom = "\x01" "digit";
 inline constexpr std::size_t kMaxAlternatives = 16;
 
 AtomTree required_atoms(std::string_view pcre);

@@ -55,7 +55,7 @@ TEST_CASE("what cannot be read, or gives only short words, runs everywhere", "[p
   CHECK(atoms("(\\w+) \\1") == "*");  // a back-reference
   CHECK(atoms("(?(DEFINE)(?<x>a))") == "*");
   CHECK(atoms("(*UTF)privacy") == "*");
-  CHECK(atoms("privacy|\\d+") == "*");  // one branch needs nothing
+  CHECK(atoms("privacy|\\w+") == "*");  // one branch needs nothing
   CHECK(atoms("[unclosed") == "*");
 }
 
@@ -100,4 +100,31 @@ TEST_CASE("a table line names the regex by hash and length", "[prefilter]") {
   const std::string line = Prefilter::table_line("\\bnotify\\h+you\\b");
   CHECK(line.size() > 20);
   CHECK(line.substr(16) == " 16 a12: notify you \n");
+}
+
+TEST_CASE("a digit is an atom: \\d needs a block with a decimal digit, in any script", "[prefilter]") {
+  CHECK(atoms("\\d") == "\\d");
+  CHECK(atoms("\\b\\d{1,4}\\h+days\\b") == "all(\\d, ' days ')");
+  CHECK(atoms("\\d*\\h*days") == "'days'");   // optional digits need nothing
+  CHECK(atoms("\\D+|\\w\\d") == "*");         // \D and \w are classes: nothing
+  CHECK(atoms("[\\d]{3}") == "*");            // (a class holding \d is not read)
+  std::string_view table_form = "a6:\x01" "digitrest";
+  CHECK(to_string(deserialize(table_form)) == "\\d");
+
+  RuleSet set;
+  std::string error;
+  std::size_t offset = 0;
+  const int year = set.add_matcher({"year", Pattern::compile("\\b\\d{4}\\b", error, offset), nullptr, ""});
+  Prefilter prefilter(set.matchers());
+  // Blocks: none, ASCII, Arabic-Indic (U+0661..), fullwidth (U+FF12..), a curly quote only.
+  const std::string text =
+      "No digits here.\nSince 2024.\nSince \xD9\xA1\xD9\xA2\xD9\xA3\xD9\xA4.\n\xEF\xBC\x92\xEF\xBC\x90\n\xE2\x80\x9Cquoted\xE2\x80\x9D";
+  const auto blocks = prefilter.scan(text).blocks_for(year);
+  REQUIRE(blocks);
+  CHECK(*blocks == std::vector<std::uint32_t>{16, 28, 44});
+  std::vector<Match> all, only;
+  set.matchers()[static_cast<std::size_t>(year)].pattern->find_in_blocks(text, all);
+  set.matchers()[static_cast<std::size_t>(year)].pattern->find_in_blocks(text, only, nullptr, nullptr, &*blocks);
+  CHECK(all.size() == 2);  // PCRE2 finds 2024 and the Arabic-Indic year
+  CHECK(only.size() == all.size());
 }
