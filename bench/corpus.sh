@@ -18,16 +18,32 @@ COPIES=$copies bash bench/make-corpus.sh "$corpus"
 files=$(find "$corpus" -type f | wc -l)
 bytes=$(du -sb "$corpus" | cut -f1)
 
-run() {  # run JOBS -> prints "seconds rss_kb"
-  /usr/bin/time -f "%e %M" -o build-bench/time.txt "$bin" --quiet --format jsonl -j "$1" "$corpus" >build-bench/out.jsonl || true
+run() {  # run JOBS [DIR] -> prints "seconds rss_kb"
+  /usr/bin/time -f "%e %M" -o build-bench/time.txt "$bin" --quiet --format jsonl -j "$1" "${2:-$corpus}" >build-bench/out.jsonl || true
   tail -n 1 build-bench/time.txt  # (time prints "Command exited with non-zero status 1" first)
 }
+mb_per_second() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", b / 1048576 / (s > 0 ? s : 0.001) }'; }
 echo "corpus: $files files, $((bytes / 1024)) KiB"
 status=0
+# The corpus repeats its files, so most blocks are answered by the block memo
+# (block_memo.h); the same run without it, for comparison.
+read -r seconds _ < <(CLAUSELINT_NO_MEMO=1 run 1)
+echo "-j 1 without the block memo: $seconds s, $(mb_per_second "$bytes" "$seconds") MB/s"
+# Real policies without repeats, when ../shared is present: what the memo cannot help.
+if [ -d ../shared/opp115 ]; then
+  real=build-bench/real-policies
+  rm -rf "$real" && mkdir -p "$real"
+  cp ../shared/opp115/*.html ../shared/modern-dev/*.md ../shared/seeds/*.txt "$real"/
+  real_bytes=$(du -sb "$real" | cut -f1)
+  for jobs in 1 "$(nproc)"; do
+    read -r seconds _ < <(run "$jobs" "$real")
+    echo "real policies, no repeats ($(find "$real" -type f | wc -l) files, $((real_bytes / 1024)) KiB), -j $jobs: $seconds s, $(mb_per_second "$real_bytes" "$seconds") MB/s"
+  done
+fi
 for jobs in 1 "$(nproc)"; do
   read -r seconds rss_kb < <(run "$jobs")
   fps=$(awk -v f="$files" -v s="$seconds" 'BEGIN { printf "%.0f", f / (s > 0 ? s : 0.001) }')
-  mbps=$(awk -v b="$bytes" -v s="$seconds" 'BEGIN { printf "%.1f", b / 1048576 / (s > 0 ? s : 0.001) }')
+  mbps=$(mb_per_second "$bytes" "$seconds")
   rss_mb=$((rss_kb / 1024))
   printf -- "-j %-2s %6.2f s  %6s files/s  %6s MB/s  peak RSS %4s MB\n" "$jobs" "$seconds" "$fps" "$mbps" "$rss_mb"
   if [ "$jobs" != 1 ] && awk -v m="$mbps" -v t="$min_mb_per_second" 'BEGIN { exit !(m < t) }'; then

@@ -93,7 +93,7 @@ struct Prefilter::Tables {
   std::vector<int> roots;  // per matcher: a node, or -1 (runs everywhere)
   std::vector<std::vector<int>> buckets = std::vector<std::vector<int>>(std::size_t{1} << kHashBits);
   std::vector<std::string> sources;  // per matcher, for describe()
-  int digit_atom = -1;                // kDigitAtom's id, when a tree has it
+  int digit_atom = -1;               // kDigitAtom's id, when a tree has it
 
   int add(const AtomTree& tree) {
     Node node{tree.kind, -1, {}};

@@ -30,7 +30,9 @@ struct AtomTree {
 inline constexpr std::size_t kMinAtomBytes = 3;
 // The atom a \d needs: a block with a decimal digit (any Unicode Nd, as
 // PCRE2's \d with UCP). No normalised text holds its first byte.
-inline constexpr std::string_view kDigitAtom = "\x01" "digit";
+inline constexpr std::string_view kDigitAtom =
+    "\x01"
+    "digit";
 inline constexpr std::size_t kMaxAlternatives = 16;
 
 AtomTree required_atoms(std::string_view pcre);

@@ -105,10 +105,12 @@ TEST_CASE("a table line names the regex by hash and length", "[prefilter]") {
 TEST_CASE("a digit is an atom: \\d needs a block with a decimal digit, in any script", "[prefilter]") {
   CHECK(atoms("\\d") == "\\d");
   CHECK(atoms("\\b\\d{1,4}\\h+days\\b") == "all(\\d, ' days ')");
-  CHECK(atoms("\\d*\\h*days") == "'days'");   // optional digits need nothing
-  CHECK(atoms("\\D+|\\w\\d") == "*");         // \D and \w are classes: nothing
-  CHECK(atoms("[\\d]{3}") == "*");            // (a class holding \d is not read)
-  std::string_view table_form = "a6:\x01" "digitrest";
+  CHECK(atoms("\\d*\\h*days") == "'days'");  // optional digits need nothing
+  CHECK(atoms("\\D+|\\w\\d") == "*");        // \D and \w are classes: nothing
+  CHECK(atoms("[\\d]{3}") == "*");           // (a class holding \d is not read)
+  std::string_view table_form =
+      "a6:\x01"
+      "digitrest";
   CHECK(to_string(deserialize(table_form)) == "\\d");
 
   RuleSet set;
@@ -118,7 +120,8 @@ TEST_CASE("a digit is an atom: \\d needs a block with a decimal digit, in any sc
   Prefilter prefilter(set.matchers());
   // Blocks: none, ASCII, Arabic-Indic (U+0661..), fullwidth (U+FF12..), a curly quote only.
   const std::string text =
-      "No digits here.\nSince 2024.\nSince \xD9\xA1\xD9\xA2\xD9\xA3\xD9\xA4.\n\xEF\xBC\x92\xEF\xBC\x90\n\xE2\x80\x9Cquoted\xE2\x80\x9D";
+      "No digits here.\nSince 2024.\nSince "
+      "\xD9\xA1\xD9\xA2\xD9\xA3\xD9\xA4.\n\xEF\xBC\x92\xEF\xBC\x90\n\xE2\x80\x9Cquoted\xE2\x80\x9D";
   const auto blocks = prefilter.scan(text).blocks_for(year);
   REQUIRE(blocks);
   CHECK(*blocks == std::vector<std::uint32_t>{16, 28, 44});
