@@ -77,9 +77,9 @@ class Pattern {
   const std::string& source() const { return source_; }
   // A number no other Pattern of this process has had: a key for memos.
   std::uint64_t id() const { return id_; }
-  // How many characters before a match's start the pattern can inspect: its
-  // longest lookbehind plus one (for \b, \B and (?m)^); compiles a deferred
-  // pattern. -1 when it does not compile.
+  // How many characters before a match's start the pattern may inspect, at
+  // most: one (\b, \B, (?m)^) without lookbehinds, else a bound from its
+  // lookbehinds; compiles a deferred pattern. -1 when it does not compile.
   int reach_back() const;
 
  private:

@@ -135,9 +135,17 @@ Pattern::Pattern(std::string source) : source_(std::move(source)), id_(next_patt
 
 int Pattern::reach_back() const {
   pcre2_code* const code = compiled_->ready(source_, 0);
-  std::uint32_t lookbehind = 0;
-  if (!code || pcre2_pattern_info(code, PCRE2_INFO_MAXLOOKBEHIND, &lookbehind) != 0) return -1;
-  return static_cast<int>(lookbehind) + 1;
+  std::uint32_t longest = 0;
+  if (!code || pcre2_pattern_info(code, PCRE2_INFO_MAXLOOKBEHIND, &longest) != 0) return -1;
+  // Without lookbehinds only \b, \B and (?m)^ look back: one character. A
+  // lookbehind may start with \b or hold another lookbehind, which PCRE2's
+  // longest one does not count: each "(?<" or "(*" (named groups and verbs
+  // too: a bound, not the exact reach) may add its length.
+  std::size_t lookbehinds = 0;
+  for (const std::string_view opening : {"(?<", "(*"})
+    for (std::size_t at = source_.find(opening); at != std::string::npos; at = source_.find(opening, at + 1))
+      ++lookbehinds;
+  return lookbehinds == 0 ? 1 : static_cast<int>(lookbehinds * longest + 1);
 }
 
 Pattern::~Pattern() { delete compiled_; }

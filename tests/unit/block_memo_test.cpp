@@ -27,13 +27,15 @@ bool has(const std::vector<std::string>& findings, const std::string& rule) {
 TEST_CASE("a remembered block gives what searching it gives, whatever precedes it", "[memo]") {
   RuleSet rules;
   const std::string yaml =
-      test::pack(test::rule("after-b", "    forbid: '(?<=b\\n)xyz'\n") +  // sees two characters back
-                 test::rule("at-start", "    forbid: '\\Axyz'\n") +       // only at the text's start
-                 test::rule("own-line", "    forbid: '(?m)^xyz\\b'\n") +  // after a newline
-                 test::rule("anywhere", "    forbid: '\\bxyz\\b'\n"));
+      test::pack(test::rule("after-b", "    forbid: '(?<=b\\n)xyz'\n") +         // sees two characters back
+                 test::rule("at-start", "    forbid: '\\Axyz'\n") +              // only at the text's start
+                 test::rule("own-line", "    forbid: '(?m)^xyz\\b'\n") +         // after a newline
+                 test::rule("anywhere", "    forbid: '\\bxyz\\b'\n") +           //
+                 test::rule("b-word", "    forbid: '(?<=\\bb\\n)xyz'\n") +       // \b: three back
+                 test::rule("nested", "    forbid: '(?<=(?<=\\bb)\\n)xyz'\n"));  // three back, PCRE2 says one
   REQUIRE(rules.load_pack(yaml, "memo.yaml").empty());
-  const std::vector<std::string> documents = {"ab\n\nxyz\n", "cd\n\nxyz\n", "xyz\n", "ab\n\nxyz\n",
-                                              "xyz xyz\n\nab\n\nxyz\n"};
+  const std::vector<std::string> documents = {
+      "ab\n\nxyz\n", "cd\n\nxyz\n", "xyz\n", "ab\n\nxyz\n", "a b\n\nxyz\n", "ab\n\nxyz\n", "xyz xyz\n\nab\n\nxyz\n"};
   std::vector<std::vector<std::string>> searched;
   for (const auto& d : documents) searched.push_back(found(rules, d));
   // The cases differ as intended: the same block "xyz" matches or not by what precedes it.
@@ -42,6 +44,10 @@ TEST_CASE("a remembered block gives what searching it gives, whatever precedes i
   CHECK(has(searched[2], "at-start"));
   CHECK_FALSE(has(searched[0], "at-start"));
   CHECK(has(searched[0], "own-line"));
+  CHECK(has(searched[4], "b-word"));
+  CHECK_FALSE(has(searched[5], "b-word"));
+  CHECK(has(searched[4], "nested"));
+  CHECK_FALSE(has(searched[5], "nested"));
 
   const MemoScope memo;
   for (int round = 0; round < 2; ++round) {
