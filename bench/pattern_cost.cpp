@@ -107,5 +107,6 @@ int main(int argc, char** argv) {
                 c.m->label().c_str());
     if (prefilter && std::getenv("PATTERN_COST_TREES"))
       std::printf("          %.300s\n", prefilter->describe(c.id).c_str());
+    if (std::getenv("PATTERN_COST_SOURCES")) std::printf("          %s\n", c.m->pattern->source().c_str());
   }
 }

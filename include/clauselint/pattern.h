@@ -23,6 +23,7 @@ namespace clauselint {
 struct Match {
   std::uint32_t begin = 0;  // byte offsets into the text searched
   std::uint32_t end = 0;
+  bool operator==(const Match&) const = default;
 };
 
 class Pattern {

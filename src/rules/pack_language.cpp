@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "rules/shared_prefixes.h"
+
 namespace clauselint::pack_language {
 namespace {
 
@@ -207,9 +209,7 @@ std::string words_regex(const std::vector<std::string>& entries, Inflect inflect
     return a.size() != b.size() ? a.size() > b.size() : a < b;
   });
   alternatives.erase(std::unique(alternatives.begin(), alternatives.end()), alternatives.end());
-  std::string out = R"(\b(?:)";
-  for (std::size_t i = 0; i < alternatives.size(); ++i) out += (i ? "|" : "") + alternatives[i];
-  return out + R"()\b)";
+  return R"(\b(?:)" + with_shared_prefixes({alternatives.begin(), alternatives.end()}) + R"()\b)";
 }
 
 namespace {
