@@ -25,6 +25,9 @@ struct LintOptions {
   // Missing clauses get `explanation`: the sentences that came closest and
   // which part of the rule failed there (costs a second look at the text).
   bool explain = false;
+  // JIT-compile the patterns the document needs on another thread, ahead of
+  // their searches (for a run of one file, with a core to spare).
+  bool jit_ahead = false;
 };
 
 // Runs every rule, or only `only` when it is given.

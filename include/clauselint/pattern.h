@@ -4,7 +4,9 @@
 //
 // Cost: compile once per run (a deferred pattern on first use); searches are
 // interpreted until the pattern has searched 64 KiB in all, then JIT-compiled
-// (once, thread-safe): JIT compiling costs more than a one-file run saves.
+// (once, thread-safe): JIT compiling costs more than a one-file run saves,
+// unless another core compiles them ahead (compile_jit(); the engine does so
+// for a run of one file of 8 KiB or more, see src/engine/jit_ahead.h).
 // find_all() scans a text once, O(n) for sane patterns. A match that exceeds
 // the match or depth limit stops the scan and returns an error instead of
 // hanging.
@@ -44,6 +46,9 @@ class Pattern {
   std::string serialize() const;
   // Compiles now if deferred; PCRE2's message, or "" when it compiles.
   std::string compile_error() const;
+  // JIT-compiles now (once; thread-safe), so that later searches run the
+  // JIT code: for a thread that prepares the patterns a file will need.
+  void compile_jit() const;
   ~Pattern();
   Pattern(const Pattern&) = delete;
   Pattern& operator=(const Pattern&) = delete;

@@ -137,6 +137,7 @@ void forbid_findings(const Document& doc, const Rule& rule, Evaluator& ev, std::
 LintResult lint_document(const Document& doc, const RuleSet& rules, const Rule* only, const LintOptions& options) {
   LintResult result;
   Evaluator ev(doc, rules, result.diagnostics);
+  if (options.jit_ahead && doc.text.size() >= kJitAheadBytes) ev.jit_ahead();
   const TextRange whole = ev.whole();
   for (const Rule& rule : rules.rules()) {
     if (only && &rule != only) continue;

@@ -15,6 +15,7 @@
 
 #include "clauselint/engine.h"
 #include "engine/block_memo.h"
+#include "engine/jit_ahead.h"
 #include "engine/match_failures.h"
 
 namespace clauselint {
@@ -29,6 +30,17 @@ class Evaluator {
   }
 
   using Excluded = std::vector<bool>;  // per sentence: an `unless` matched there
+
+  // Starts JIT-compiling, on another thread, the patterns the prefilter lets
+  // search somewhere (jit_ahead.h).
+  void jit_ahead() {
+    std::vector<const Pattern*> patterns;
+    for (std::size_t id = 0; id < set_.matchers().size(); ++id) {
+      const auto blocks = scan_ ? scan_->blocks_for(static_cast<int>(id)) : std::nullopt;
+      if (!blocks || !blocks->empty()) patterns.push_back(set_.matchers()[id].pattern.get());
+    }
+    jit_ahead_.emplace(std::move(patterns));
+  }
 
   const std::vector<Match>& matches(int id) {
     auto& slot = cache_[static_cast<std::size_t>(id)];
@@ -209,6 +221,7 @@ class Evaluator {
   std::vector<std::optional<std::vector<Match>>> cache_;
   std::optional<Prefilter::Scan> scan_;
   std::optional<RememberedSearch> memo_;
+  std::optional<JitAhead> jit_ahead_;  // last: stops before the rest goes
 };
 
 // --explain: the sentences that came closest to satisfying a missing

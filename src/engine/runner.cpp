@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <cstdlib>
+#include <cstring>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -15,7 +17,16 @@
 namespace clauselint {
 namespace {
 
-FileResult lint_one(const FileJob& job, const RunOptions& options) {
+// JIT-compiling ahead needs a spare core; CLAUSELINT_JIT_AHEAD=0 turns it off.
+bool jit_ahead_wanted() {
+  static const bool wanted = [] {
+    const char* value = std::getenv("CLAUSELINT_JIT_AHEAD");
+    return std::thread::hardware_concurrency() > 1 && !(value && std::strcmp(value, "0") == 0);
+  }();
+  return wanted;
+}
+
+FileResult lint_one(const FileJob& job, const RunOptions& options, bool only_file) {
   FileResult result;
   result.shown = job.path == "-" ? options.stdin_name : job.path;
   LoadedSource loaded = job.bytes ? decode_source(result.shown, *job.bytes) : read_source(job.path, result.shown);
@@ -27,6 +38,7 @@ FileResult lint_one(const FileJob& job, const RunOptions& options) {
   const MatchBudget budget(options.match_budget_ms);  // the file's matching time (limits.h)
   LintOptions lint;
   lint.explain = options.explain;
+  lint.jit_ahead = only_file && jit_ahead_wanted();
   LintResult linted = lint_document(doc, *job.rules, nullptr, lint);
   for (Finding& f : linted.findings) {
     const auto it = job.severities.find(f.rule_id);
@@ -80,7 +92,7 @@ void lint_files(const std::vector<FileJob>& jobs, const RunOptions& options,
         std::unique_lock<std::mutex> lock(mutex);
         ready.wait(lock, [&] { return i < emitted + window; });
       }
-      FileResult result = lint_one(jobs[i], options);
+      FileResult result = lint_one(jobs[i], options, jobs.size() == 1);
       {
         const std::lock_guard<std::mutex> lock(mutex);
         done.emplace(i, std::move(result));

@@ -71,7 +71,14 @@ struct Pattern::Compiled {
     if (!code) return nullptr;
     if (pcre2_code* compiled = jit.load(std::memory_order_acquire)) return compiled;
     if (searched.fetch_add(bytes) + bytes < jit_after_bytes()) return code;
-    // A copy, because JIT-compiling a code other threads match with is not safe.
+    compile_jit();
+    pcre2_code* compiled = jit.load(std::memory_order_acquire);
+    return compiled ? compiled : code;
+  }
+
+  // JIT-compiles `code` once. A copy, because JIT-compiling a code other
+  // threads match with is not safe.
+  void compile_jit() {
     std::call_once(jit_once, [&] {
       pcre2_code* copy = pcre2_code_copy(code);
       if (copy && pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) == 0)
@@ -79,8 +86,6 @@ struct Pattern::Compiled {
       else
         pcre2_code_free(copy);
     });
-    pcre2_code* compiled = jit.load(std::memory_order_acquire);
-    return compiled ? compiled : code;
   }
 };
 
@@ -180,6 +185,10 @@ std::string Pattern::serialize() const {
   std::string out(reinterpret_cast<const char*>(bytes), size);
   pcre2_serialize_free(bytes);
   return out;
+}
+
+void Pattern::compile_jit() const {
+  if (compiled_->ready(source_, 0)) compiled_->compile_jit();
 }
 
 std::string Pattern::compile_error() const {
