@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "clauselint/engine.h"
@@ -32,14 +33,18 @@ class Evaluator {
   using Excluded = std::vector<bool>;  // per sentence: an `unless` matched there
 
   // Starts JIT-compiling, on another thread, the patterns the prefilter lets
-  // search somewhere (jit_ahead.h).
+  // search somewhere (jit_ahead.h). Without a thread to do it, nothing happens.
   void jit_ahead() {
     std::vector<const Pattern*> patterns;
     for (std::size_t id = 0; id < set_.matchers().size(); ++id) {
       const auto blocks = scan_ ? scan_->blocks_for(static_cast<int>(id)) : std::nullopt;
-      if (!blocks || !blocks->empty()) patterns.push_back(set_.matchers()[id].pattern.get());
+      const Pattern* pattern = set_.matchers()[id].pattern.get();
+      if (pattern && (!blocks || !blocks->empty())) patterns.push_back(pattern);
     }
-    jit_ahead_.emplace(std::move(patterns));
+    try {
+      jit_ahead_.emplace(std::move(patterns));
+    } catch (const std::system_error&) {  // (no thread could be started)
+    }
   }
 
   const std::vector<Match>& matches(int id) {
