@@ -12,6 +12,7 @@
 // match, is rejected as a value (an error Diagnostic), never half read.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +32,10 @@ std::optional<std::string> compile_pack(std::string_view yaml, const std::string
 // Whether `image` is whole: magic, version, size and checksum (cheap: one
 // pass over the bytes). load_image() checks the same.
 bool pack_image_intact(std::string_view image);
+// The checksum of an image's payload (the bytes after its 24-byte header):
+// eight bytes at a time (FNV-1a byte by byte cost 3 ms of every start-up).
+// Detects damage, not tampering.
+std::uint64_t pack_image_checksum(std::string_view payload);
 
 // The images of the built-in packs, for load_packs() (the binary registers
 // them at start-up; without them, as in the unit tests, packs load from

@@ -3,6 +3,7 @@
 // then the payload as ByteWriter fields in the order written below.
 #include "rules/pack_image_codec.h"
 
+#include <bit>
 #include <cstring>
 
 #include "clauselint/content_hash.h"
@@ -14,7 +15,7 @@ namespace clauselint {
 namespace {
 
 constexpr std::string_view kMagic = "CLPK";
-constexpr std::uint32_t kImageVersion = 1;
+constexpr std::uint32_t kImageVersion = 2;  // 2: pack_image_checksum()
 constexpr std::size_t kHeaderSize = 4 + 4 + 8 + 8;
 constexpr int kMaxConditionDepth = 256;  // packs nest far less (kMaxYamlDepth)
 constexpr std::string_view kExtractPrefix = "extract: ";
@@ -241,7 +242,7 @@ std::string encode_pack_image(const PackImage& image, bool with_code) {
   std::string out(kMagic);
   put_fixed<std::uint32_t>(out, kImageVersion);
   put_fixed<std::uint64_t>(out, w.bytes().size());
-  put_fixed<std::uint64_t>(out, fnv1a(w.bytes()));
+  put_fixed<std::uint64_t>(out, pack_image_checksum(w.bytes()));
   return out + w.bytes();
 }
 
@@ -249,7 +250,20 @@ bool pack_image_intact(std::string_view image) {
   return image.size() >= kHeaderSize && image.substr(0, 4) == kMagic &&
          get_fixed<std::uint32_t>(image, 4) == kImageVersion &&
          get_fixed<std::uint64_t>(image, 8) == image.size() - kHeaderSize &&
-         get_fixed<std::uint64_t>(image, 16) == fnv1a(image.substr(kHeaderSize));
+         get_fixed<std::uint64_t>(image, 16) == pack_image_checksum(image.substr(kHeaderSize));
+}
+
+std::uint64_t pack_image_checksum(std::string_view payload) {
+  std::uint64_t h = kFnvOffset ^ payload.size();
+  std::size_t i = 0;
+  for (; i + 8 <= payload.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, payload.data() + i, sizeof word);
+    if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);  // little-endian everywhere
+    h = (h ^ word) * 0x9E3779B97F4A7C15ull;  // both steps are one-to-one: any one changed word changes h
+    h ^= h >> 29;
+  }
+  return fnv1a(payload.substr(i), h);
 }
 
 std::optional<PackImage> decode_pack_image(std::string_view image, bool keep_code) {

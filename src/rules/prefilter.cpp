@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <unicode/uchar.h>
 
+#include "clauselint/content_hash.h"
 #include "clauselint/rule_set.h"
 #include "model/utf8.h"
 #include "rules/required_words.h"
@@ -17,12 +18,6 @@ namespace clauselint {
 namespace {
 
 constexpr int kHashBits = 16;
-
-std::uint64_t fnv1a(std::string_view text) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (const char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return h;
-}
 
 // The build-time table: regex hash and length -> serialised tree.
 struct Precomputed {

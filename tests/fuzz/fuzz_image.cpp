@@ -20,9 +20,9 @@ std::string seal(const std::string& payload) {
   auto put = [&](std::uint64_t v, int bytes) {
     for (int i = 0; i < bytes; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
   };
-  put(1, 4);
+  put(2, 4);
   put(payload.size(), 8);
-  put(clauselint::fnv1a(payload), 8);
+  put(clauselint::pack_image_checksum(payload), 8);
   return out + payload;
 }
 

@@ -6,7 +6,6 @@
 #include <fmt/ranges.h>
 
 #include "clauselint/builtin_packs.h"
-#include "clauselint/content_hash.h"
 #include "clauselint/pack_image.h"
 #include "helpers.h"
 
@@ -165,9 +164,9 @@ TEST_CASE("a malformed payload is rejected even with a matching checksum", "[ima
     auto put = [&](std::uint64_t v, int bytes) {
       for (int i = 0; i < bytes; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
     };
-    put(1, 4);
+    put(2, 4);
     put(payload.size(), 8);
-    put(fnv1a(payload), 8);
+    put(pack_image_checksum(payload), 8);
     return out + payload;
   };
   const std::string payload = image.substr(24);
