@@ -95,6 +95,10 @@ class Pattern {
   Compiled* compiled_ = nullptr;
 };
 
+// The start offset of each block of `text`: the "\n"-separated parts that
+// find_in_blocks() searches one by one (the first starts at 0, even when empty).
+std::vector<std::uint32_t> block_starts(std::string_view text);
+
 // The matching time one file may use, on this thread: set by the runner for
 // each file (kMatchBudgetMs, or CLAUSELINT_MATCH_BUDGET_MS); find_in_blocks()
 // stops once it is spent. Without a MatchBudget in scope there is no limit.

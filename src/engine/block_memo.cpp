@@ -88,15 +88,8 @@ BlockMemo* RememberedSearch::active() {
   return &memo;
 }
 
-RememberedSearch::RememberedSearch(BlockMemo& memo, std::string_view text) : memo_(memo), text_(text) {
-  for (std::size_t b = 0;;) {
-    starts_.push_back(static_cast<std::uint32_t>(b));
-    const std::size_t end = text.find('\n', b);
-    if (end == std::string_view::npos) break;
-    b = end + 1;
-  }
-  ids_.assign(starts_.size(), -1);
-}
+RememberedSearch::RememberedSearch(BlockMemo& memo, std::string_view text)
+    : memo_(memo), text_(text), starts_(block_starts(text)), ids_(starts_.size(), -1) {}
 
 std::uint32_t RememberedSearch::block_id(std::size_t block) {
   if (ids_[block] < 0) {

@@ -326,6 +326,16 @@ Pattern::Problem Pattern::find_in_blocks(std::string_view text, std::vector<Matc
   return problem;
 }
 
+std::vector<std::uint32_t> block_starts(std::string_view text) {
+  std::vector<std::uint32_t> starts;
+  for (std::size_t b = 0;;) {
+    starts.push_back(static_cast<std::uint32_t>(b));
+    const std::size_t end = text.find('\n', b);
+    if (end == std::string_view::npos) return starts;
+    b = end + 1;
+  }
+}
+
 bool Pattern::search(std::string_view text) const {
   pcre2_code* const code = compiled_->ready(source_, text.size());
   if (!code) return false;

@@ -10,6 +10,7 @@
 #include <unicode/uchar.h>
 
 #include "clauselint/content_hash.h"
+#include "clauselint/pattern.h"
 #include "clauselint/rule_set.h"
 #include "model/utf8.h"
 #include "rules/required_words.h"
@@ -152,12 +153,7 @@ bool Prefilter::enabled() {
 Prefilter::Scan Prefilter::scan(std::string_view text) const {
   Scan scan;
   scan.owner_ = this;
-  for (std::size_t b = 0;;) {
-    scan.block_starts_.push_back(static_cast<std::uint32_t>(b));
-    const std::size_t end = text.find('\n', b);
-    if (end == std::string_view::npos) break;
-    b = end + 1;
-  }
+  scan.block_starts_ = block_starts(text);
   const std::size_t words = (scan.block_starts_.size() + 63) / 64;
   scan.atom_blocks_.resize(t_->atoms.size());
   std::string folded;
