@@ -47,6 +47,5 @@ fi
 # Fuzzing smoke run: each libFuzzer target for a few seconds (scripts/fuzz.sh;
 # FUZZ_SECONDS=0 skips it).
 if [ "${FUZZ_SECONDS:-5}" != 0 ]; then
-  # A few seconds per target: a build quick to compile matters more than fast runs.
-  FUZZ_BUILD_DIR="$BUILD_DIR-fuzz" FUZZ_BUILD_TYPE="${FUZZ_BUILD_TYPE:-Debug}" scripts/fuzz.sh "${FUZZ_SECONDS:-5}"
+  FUZZ_BUILD_DIR="$BUILD_DIR-fuzz" scripts/fuzz.sh "${FUZZ_SECONDS:-5}"
 fi
